@@ -1,0 +1,33 @@
+import random
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from demo.inventory import seed_inventory
+from demo.people import seed_sites, seed_users
+from workshop.models import Commune
+
+
+class Command(BaseCommand):
+    help = "Load realistic French demo data (idempotent): sites, users of every role, donors, lots, devices."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--password", default="demo", help="password of the demo users (default: demo)")
+        parser.add_argument("--force", action="store_true", help="run even with DEBUG off")
+
+    def handle(self, *args, password: str, force: bool, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError("DEBUG is off: this looks like production. Use --force to load demo data anyway.")
+        if not Commune.objects.exists():
+            call_command("load_communes", "--departments", "56,29,22,35", "--epci-territories", stdout=self.stdout)
+        with transaction.atomic():
+            sites = seed_sites()
+            users = seed_users(password, sites)
+            created = seed_inventory(sites=sites, actor=users["atelier"], rng=random.Random(2026))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo ready: {created} devices created; users atelier, gestion, partenaire.caf, partenaire.ccas."
+            )
+        )

@@ -1,0 +1,1 @@
+"""Partners, households, requests, allocations, loans and sales (filled by their issues)."""

@@ -1,0 +1,69 @@
+import pytest
+from django.db import connection
+
+from tests.factories import SiteFactory, UserFactory
+from workshop import roles
+
+
+def pytest_collection_modifyitems(config, items):
+    # PostgreSQL tests run only against PostgreSQL (.ci/run sets DATABASE_URL); elsewhere they are skipped.
+    if connection.vendor != "postgresql":
+        skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://…")
+        for item in items:
+            if "postgres" in item.keywords:
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def site(db):
+    return SiteFactory(code="lorient", name="Atelier de Lorient")
+
+
+def _user(username: str, role: str, site):
+    user = UserFactory(username=username, role=role, current_site=site)
+    if role != roles.PARTENAIRE:
+        user.sites.add(site)
+    return user
+
+
+@pytest.fixture
+def atelier(site):
+    return _user("atelier", roles.ATELIER, site)
+
+
+@pytest.fixture
+def gestion(site):
+    return _user("gestion", roles.GESTION, site)
+
+
+@pytest.fixture
+def partenaire(site):
+    return _user("partenaire.caf", roles.PARTENAIRE, site)
+
+
+@pytest.fixture
+def atelier_client(client, atelier):
+    client.force_login(atelier)
+    return client
+
+
+@pytest.fixture
+def gestion_client(client, gestion):
+    client.force_login(gestion)
+    return client
