@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "workshop",
     "inventory",
+    "partners",
     "loans",
     "demo",
 ]
@@ -103,7 +104,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "workshop.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "inventory:home"
+LOGIN_REDIRECT_URL = "workshop:home"
 LOGOUT_REDIRECT_URL = "login"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -13,4 +13,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("workshop.urls")),
     path("", include("inventory.urls")),
+    path("", include("partners.urls")),
+    path("", include("loans.urls")),
 ]

@@ -5,7 +5,7 @@ from . import views
 app_name = "inventory"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("atelier/", views.home, name="home"),
     path("scan/", views.scan, name="scan"),
     path("donateurs/nouveau/", views.donor_create, name="donor_create"),
     path("lots/", views.lot_list, name="lot_list"),

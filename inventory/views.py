@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from workshop.roles import manager_required, workshop_required
 
-from . import forms, selectors, services
+from . import forms, panels, selectors, services
 from .models import Device, DonationLot, Donor
 from .workflow import Action, Status, WorkflowError, allowed_actions
 
@@ -148,6 +148,7 @@ def lot_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "devices": devices,
             "created": created,
             "by_status": dict(lot.devices.values_list("status").annotate(n=Count("pk")).order_by()),
+            "panels": panels.render("lot", request, lot),
         },
     )
 
@@ -163,7 +164,10 @@ def device_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     template = "inventory/partials/device_table.html" if request.htmx else "inventory/device_list.html"
-    return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    if not request.htmx:
+        context["panels"] = panels.render("device_list", request, form)
+    return render(request, template, context)
 
 
 def _device(tag: str) -> Device:
@@ -247,6 +251,7 @@ def _device_page(request, device: Device, *, failed_action: str = "", failed_for
             "checklist": selectors.checklist_status(device),
             "problems": selectors.problems(device) if device.status == Status.CHECKED else [],
             "timeline": selectors.timeline(device),
+            "panels": panels.render("device", request, device),
         },
         status=status,
     )

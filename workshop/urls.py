@@ -5,5 +5,6 @@ from . import views
 app_name = "workshop"
 
 urlpatterns = [
+    path("", views.home, name="home"),
     path("site/", views.switch_site, name="switch_site"),
 ]

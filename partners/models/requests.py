@@ -1,0 +1,93 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RequestStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    ACCEPTED = "accepted", _("Accepted")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    REFUSED = "refused", _("Refused")
+    RESERVED = "reserved", _("Device reserved")
+    FULFILLED = "fulfilled", _("Device handed over")
+    EXPIRED = "expired", _("Expired")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Need(models.TextChoices):
+    """The kind of device asked for; matches inventory's DeviceKind values."""
+
+    LAPTOP = "laptop", _("Laptop")
+    DESKTOP = "desktop", _("Desktop")
+    TABLET = "tablet", _("Tablet")
+    SMARTPHONE = "smartphone", _("Smartphone")
+
+
+class Purpose(models.TextChoices):
+    SCHOOL = "school", _("School or studies")
+    JOB_SEARCH = "job_search", _("Job search")
+    ADMINISTRATION = "administration", _("Administrative procedures")
+    TRAINING = "training", _("Training")
+    KEEPING_IN_TOUCH = "keeping_in_touch", _("Keeping in touch")
+    OTHER = "other", _("Other")
+
+
+class EligibilityGround(models.TextChoices):
+    """What the partner attests; never a ground that reveals health or disability (RGPD art. 9)."""
+
+    MINIMUM_BENEFIT = "minimum_benefit", _("Minimum social benefit (RSA, ASS, minimum vieillesse…)")
+    CEJ = "cej", _("Contrat d'engagement jeune")
+    STUDENT_GRANT = "student_grant", _("Student with a grant")
+    INCOME_THRESHOLD = "income_threshold", _("Income under the workshop's threshold")
+    OTHER = "other", _("Other (justify)")
+
+
+class Urgency(models.TextChoices):
+    NORMAL = "normal", _("Normal")
+    URGENT = "urgent", _("Urgent")
+
+
+class DeviceRequest(models.Model):
+    household = models.ForeignKey(
+        "partners.Household", verbose_name=_("household"), on_delete=models.PROTECT, related_name="requests"
+    )
+    # Copied from the household so that scoping is one indexed filter.
+    organisation = models.ForeignKey(
+        "partners.PartnerOrganisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="requests",
+    )
+    need = models.CharField(_("device needed"), max_length=20, choices=Need.choices)
+    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
+    eligibility = models.CharField(_("eligibility ground"), max_length=20, choices=EligibilityGround.choices)
+    eligibility_justification = models.CharField(_("justification"), max_length=300, blank=True)
+    attested_by = models.CharField(_("attested by"), max_length=150)
+    attested_on = models.DateField(_("attested on"))
+    eligibility_expires_on = models.DateField(_("eligibility valid until"))
+    urgency = models.CharField(_("urgency"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL)
+    note = models.TextField(_("note"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.SUBMITTED, db_index=True
+    )
+    status_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    status_changed_at = models.DateTimeField(_("status changed at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("request")
+        verbose_name_plural = _("requests")
+        indexes = [models.Index(fields=["organisation", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(eligibility="other") | ~models.Q(eligibility_justification=""),
+                name="other_eligibility_is_justified",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.household} — {self.get_need_display()}"
