@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from workshop.models import Site
 
+from . import selectors
 from .models import ChecklistItem, DeviceCategory, Donor, OperatingSystem, StorageDrive
 from .models.device import ErasureMethod, ErasureResult, ErasureStandard, Grade, KeyboardLayout
 from .services import DeviceLine
@@ -232,6 +233,9 @@ class ErasureForm(forms.Form):
         super().__init__(*args, **kwargs)
         if device is not None:
             self.fields["drive"].queryset = device.drives.all()
+            waiting = selectors.unerased_drives(device)
+            if waiting:
+                self.fields["drive"].initial = waiting[0].pk
         now = timezone.localtime().replace(second=0, microsecond=0)
         self.fields["started_at"].initial = now.strftime("%Y-%m-%dT%H:%M")
         self.fields["ended_at"].initial = now.strftime("%Y-%m-%dT%H:%M")

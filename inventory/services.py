@@ -308,7 +308,7 @@ def add_drive(
         action=Action.ADD_DRIVE,
         actor=actor,
         subject=drive,
-        details={"drive": str(drive), "capacity_gb": capacity_gb},
+        details={"drive": drive.serial or drive.model, "capacity_gb": capacity_gb},
         changed_fields=fields,
     )
     return drive
@@ -354,7 +354,13 @@ def record_erasure(
         action=Action.ERASE,
         actor=actor,
         subject=record,
-        details={"drive": str(drive), "method": method, "standard": standard, "tool": tool, "result": result},
+        details={
+            "drive": drive.serial or drive.model,
+            "method": method,
+            "standard": standard,
+            "tool": tool,
+            "result": result,
+        },
     )
     return record
 
@@ -439,7 +445,12 @@ def set_grade(*, device: Device, grade: str, actor: User) -> Device:
     old = device.grade
     device.grade = grade
     return _move(
-        device, None, action=Action.GRADE, actor=actor, details={"from": old, "to": grade}, changed_fields=["grade"]
+        device,
+        None,
+        action=Action.GRADE,
+        actor=actor,
+        details={"grade": {"from": old, "to": grade}},
+        changed_fields=["grade"],
     )
 
 

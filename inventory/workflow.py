@@ -85,7 +85,7 @@ class Action:
         NO_STORAGE: _("Record that it has no storage"),
         INSTALL_OS: _("Record the system installed"),
         CHECK: _("Fill the checklist"),
-        GRADE: _("Grade"),
+        GRADE: _("Give a grade"),
         MARK_READY: _("Mark ready"),
         TO_PARTS: _("Keep for parts"),
         RECYCLE: _("Send to recycling"),
