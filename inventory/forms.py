@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from workshop.models import Site
 
-from . import selectors
 from .models import ChecklistItem, DeviceCategory, Donor, OperatingSystem, StorageDrive
 from .models.device import ErasureMethod, ErasureResult, ErasureStandard, Grade, KeyboardLayout
 from .services import DeviceLine
@@ -218,7 +217,7 @@ class DriveForm(forms.ModelForm):
 
 
 class ErasureForm(forms.Form):
-    drive = forms.ModelChoiceField(StorageDrive.objects.none(), label=_("Drive"))
+    drive = forms.TypedChoiceField(label=_("Drive"), coerce=int)
     method = forms.ChoiceField(label=_("Method"), choices=ErasureMethod.choices)
     standard = forms.ChoiceField(label=_("Standard"), choices=ErasureStandard.choices)
     tool = forms.CharField(label=_("Tool"), max_length=120, initial="nwipe")
@@ -229,13 +228,13 @@ class ErasureForm(forms.Form):
     result = forms.ChoiceField(label=_("Result"), choices=ErasureResult.choices, widget=forms.RadioSelect)
     notes = forms.CharField(label=_("Notes"), max_length=300, required=False)
 
-    def __init__(self, *args, device=None, **kwargs):
+    def __init__(self, *args, drives: list[StorageDrive], **kwargs):
         super().__init__(*args, **kwargs)
-        if device is not None:
-            self.fields["drive"].queryset = device.drives.all()
-            waiting = selectors.unerased_drives(device)
-            if waiting:
-                self.fields["drive"].initial = waiting[0].pk
+        self.drives = {drive.pk: drive for drive in drives}
+        self.fields["drive"].choices = [(drive.pk, str(drive)) for drive in drives]
+        waiting = [drive for drive in drives if not drive.erased_now]
+        if waiting:
+            self.fields["drive"].initial = waiting[0].pk
         now = timezone.localtime().replace(second=0, microsecond=0)
         self.fields["started_at"].initial = now.strftime("%Y-%m-%dT%H:%M")
         self.fields["ended_at"].initial = now.strftime("%Y-%m-%dT%H:%M")
@@ -243,6 +242,8 @@ class ErasureForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if data.get("drive"):
+            data["drive"] = self.drives[data["drive"]]
         if data.get("started_at") and data.get("ended_at") and data["ended_at"] < data["started_at"]:
             self.add_error("ended_at", _("The erasure cannot end before it started."))
         return data

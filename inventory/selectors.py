@@ -1,10 +1,11 @@
 """Read queries shared by services, views, documents and reports."""
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from .models import ChecklistItem, ChecklistResult, Device, ErasureRecord, JournalEntry, StorageDrive
-from .models.reference import DeviceCategory
 from .workflow import Status
 
 
@@ -25,56 +26,69 @@ def unsanitized_drives(device: Device) -> list[StorageDrive]:
     return [d for d in _erased(device.drives.all(), cycle=None) if not d.erased]
 
 
-def drives_with_erasures(device: Device) -> list[StorageDrive]:
-    """The device's drives, each with `.erasures_list` and `.erased_now` (this cycle)."""
-    drives = list(device.drives.prefetch_related("erasures__operator"))
+@dataclass
+class Workbench:
+    """What the device page and the READY check need, read once: drives with their erasures,
+    the category's checklist and the latest result of each item in the current cycle."""
+
+    device: Device
+    drives: list[StorageDrive]
+    items: list[ChecklistItem]
+    latest: dict[int, ChecklistResult]
+
+    @property
+    def unerased(self) -> list[StorageDrive]:
+        return [drive for drive in self.drives if not drive.erased_now]
+
+    def checklist_status(self) -> list[tuple[ChecklistItem, ChecklistResult | None]]:
+        return [(item, self.latest.get(item.pk)) for item in self.items]
+
+    def problems(self) -> list[str]:
+        """Why the device cannot be READY, in French, one sentence each; empty when it can."""
+        device, found = self.device, []
+        if self.drives:
+            if self.unerased:
+                found.append(
+                    _("Drive not erased successfully: %(drives)s.")
+                    % {"drives": ", ".join(str(d) for d in self.unerased)}
+                )
+        elif not device.no_storage_reason:
+            found.append(_("No drive is recorded and no reason is given for having no storage."))
+        if device.category.needs_os and device.operating_system_id is None:
+            found.append(_("No operating system is recorded."))
+        failed = [
+            item.label
+            for item in self.items
+            if item.mandatory and (item.pk not in self.latest or not self.latest[item.pk].passed)
+        ]
+        if failed:
+            found.append(_("Mandatory checks not passed: %(items)s.") % {"items": ", ".join(failed)})
+        if not device.grade:
+            found.append(_("No grade is given."))
+        return found
+
+
+def workbench(device: Device) -> Workbench:
+    drives = list(
+        device.drives.prefetch_related(
+            Prefetch("erasures", queryset=ErasureRecord.objects.select_related("operator"), to_attr="erasures_list")
+        )
+    )
     for drive in drives:
-        drive.erasures_list = list(drive.erasures.all())
         drive.erased_now = any(e.succeeded and e.cycle == device.cycle for e in drive.erasures_list)
-    return drives
-
-
-def latest_checks(device: Device) -> dict[int, ChecklistResult]:
-    """The latest result of each checklist item in the device's current cycle."""
-    latest: dict[int, ChecklistResult] = {}
-    for result in device.checklist_results.filter(cycle=device.cycle).select_related("item", "checked_by"):
-        latest[result.item_id] = result
-    return latest
-
-
-def checklist_items(category: DeviceCategory) -> list[ChecklistItem]:
-    return list(category.checklist_items.filter(is_active=True))
-
-
-def checklist_status(device: Device) -> list[tuple[ChecklistItem, ChecklistResult | None]]:
-    latest = latest_checks(device)
-    return [(item, latest.get(item.pk)) for item in checklist_items(device.category)]
-
-
-def problems(device: Device) -> list[str]:
-    """Why the device cannot be READY, in French, one sentence each; empty when it can."""
-    found = []
-    if device.drives.exists():
-        missing = unerased_drives(device)
-        if missing:
-            found.append(
-                _("Drive not erased successfully: %(drives)s.") % {"drives": ", ".join(str(d) for d in missing)}
-            )
-    elif not device.no_storage_reason:
-        found.append(_("No drive is recorded and no reason is given for having no storage."))
-    if device.category.needs_os and device.operating_system_id is None:
-        found.append(_("No operating system is recorded."))
-    latest = latest_checks(device)
-    failed = [
-        item.label
-        for item in checklist_items(device.category)
-        if item.mandatory and (item.pk not in latest or not latest[item.pk].passed)
-    ]
-    if failed:
-        found.append(_("Mandatory checks not passed: %(items)s.") % {"items": ", ".join(failed)})
-    if not device.grade:
-        found.append(_("No grade is given."))
-    return found
+    # Each item with its latest result of this cycle, in the same query.
+    last = ChecklistResult.objects.filter(device=device, cycle=device.cycle, item=OuterRef("pk")).order_by("-pk")
+    items = list(
+        device.category.checklist_items.filter(is_active=True).annotate(
+            last_passed=Subquery(last.values("passed")[:1]), last_note=Subquery(last.values("note")[:1])
+        )
+    )
+    latest = {
+        item.pk: ChecklistResult(item=item, passed=item.last_passed, note=item.last_note or "")
+        for item in items
+        if item.last_passed is not None
+    }
+    return Workbench(device=device, drives=drives, items=items, latest=latest)
 
 
 def timeline(device: Device) -> QuerySet[JournalEntry]:

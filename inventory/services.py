@@ -19,7 +19,6 @@ from workshop.numbering import take_number, take_numbers
 
 from . import selectors, workflow
 from .models import (
-    ChecklistItem,
     ChecklistResult,
     Device,
     DeviceCategory,
@@ -414,7 +413,7 @@ def record_checks(*, device: Device, results: Mapping[int, tuple[bool, str]], ac
     workflow.require(device, Action.CHECK)
     if device.category.needs_os and device.status == Status.ERASED:
         raise WorkflowError(_("Install the system on %(tag)s before checking it.") % {"tag": device.asset_tag})
-    items = {item.pk: item for item in ChecklistItem.objects.filter(category=device.category, is_active=True)}
+    items = {item.pk: item for item in device.category.checklist_items.filter(is_active=True)}
     unknown = set(results) - set(items)
     if unknown:
         raise WorkflowError(_("These checks do not belong to this category."))
@@ -458,7 +457,7 @@ def set_grade(*, device: Device, grade: str, actor: User) -> Device:
 def mark_ready(*, device: Device, actor: User) -> Device:
     device = lock(device)
     workflow.require(device, Action.MARK_READY)
-    problems = selectors.problems(device)
+    problems = selectors.workbench(device).problems()
     if problems:
         raise WorkflowError(
             _("%(tag)s cannot be ready yet: %(problems)s") % {"tag": device.asset_tag, "problems": " ".join(problems)}

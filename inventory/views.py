@@ -191,13 +191,15 @@ ACTION_FORMS = {
 }
 
 
-def _action_form(device: Device, action: str, data=None):
+def _action_form(device: Device, action: str, bench: selectors.Workbench, data=None):
     cls = ACTION_FORMS[action]
     kwargs = {"prefix": action}
-    if cls in (forms.ErasureForm, forms.InstallOSForm):
+    if cls is forms.ErasureForm:
+        kwargs["drives"] = bench.drives
+    if cls is forms.InstallOSForm:
         kwargs["device"] = device
     if cls is forms.ChecklistForm:
-        kwargs["items"] = selectors.checklist_items(device.category)
+        kwargs["items"] = bench.items
     if cls is forms.DiagnoseForm and data is None:
         kwargs["initial"] = {f: getattr(device, f) for f in forms.DiagnoseForm.base_fields if hasattr(device, f)}
     if cls is forms.GradeForm and data is None:
@@ -234,11 +236,11 @@ def _perform(device: Device, action: str, form, actor) -> None:
             services.repair(device=device, actor=actor, reason=data["reason"])
 
 
-def _device_page(request, device: Device, *, failed_action: str = "", failed_form=None, status: int = 200):
-    actions = allowed_actions(device)
+def _device_page(request, device: Device, *, bench=None, failed_action: str = "", failed_form=None, status=200):
+    bench = bench or selectors.workbench(device)
     action_forms = [
-        (action, Action.label(action), failed_form if action == failed_action else _action_form(device, action))
-        for action in actions
+        (action, Action.label(action), failed_form if action == failed_action else _action_form(device, action, bench))
+        for action in allowed_actions(device)
     ]
     return render(
         request,
@@ -247,9 +249,9 @@ def _device_page(request, device: Device, *, failed_action: str = "", failed_for
             "device": device,
             "action_forms": action_forms,
             "open_action": failed_action,
-            "drives": selectors.drives_with_erasures(device),
-            "checklist": selectors.checklist_status(device),
-            "problems": selectors.problems(device) if device.status == Status.CHECKED else [],
+            "drives": bench.drives,
+            "checklist": bench.checklist_status(),
+            "problems": bench.problems() if device.status == Status.CHECKED else [],
             "timeline": selectors.timeline(device),
             "panels": panels.render("device", request, device),
         },
@@ -268,7 +270,7 @@ def device_action(request: HttpRequest, tag: str, action: str) -> HttpResponse:
     device = _device(tag)
     if action not in ACTION_FORMS:
         raise Http404
-    form = _action_form(device, action, request.POST)
+    form = _action_form(device, action, selectors.workbench(device), request.POST)
     if form.is_valid():
         try:
             _perform(device, action, form, request.user)

@@ -1,4 +1,7 @@
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 from django.db import connection
 
 from tests.factories import SiteFactory, UserFactory
@@ -12,6 +15,25 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if "postgres" in item.keywords:
                 item.add_marker(skip)
+
+
+def ensure_reference_data() -> None:
+    """The rows that data migrations create (role groups, categories, checklists, systems).
+
+    A transactional test (live server, threads) flushes the database after it runs; the next one
+    gets them back from here, with the migrations' own functions.
+    """
+    import_module("workshop.migrations.0002_roles").create_roles(apps, None)
+    import_module("inventory.migrations.0004_reference_data").load(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_in_transactional_tests(request):
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "live_server" in request.fixturenames or (marker and marker.kwargs.get("transaction"))
+    if transactional:
+        request.getfixturevalue("transactional_db")
+        ensure_reference_data()
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from inventory.models import Device
 from inventory.workflow import Status
 from tests.factories import DeviceFactory, LotFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def log_in(page: Page, live_server, username: str) -> None:

@@ -10,8 +10,7 @@ from inventory.models import JournalEntry
 from inventory.workflow import Action, Status, WorkflowError
 from tests.factories import DeviceFactory, UserFactory
 
-# serialized_rollback restores the reference data (categories) that the flush between tests removes.
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 def test_lending_and_selling_one_device_at_once_one_wins_the_other_gets_the_domain_error():
