@@ -99,3 +99,23 @@ def test_a_step_made_stale_by_a_colleague_is_refused_in_french(page: Page, live_
         "« Diagnostiquer » n’est pas possible pour SV-000043 : son statut est « Diagnostiqué »"
     )
     expect(page.locator("#device-status")).to_have_text("Diagnostiqué")
+
+
+def test_scanning_serials_registers_one_device_per_scan(page: Page, live_server, atelier, site):
+    lot = LotFactory(site=site, reference="DON-2026-0007")
+    log_in(page, live_server, "atelier")
+    page.goto(f"{live_server.url}{lot.get_absolute_url()}?mode=scan")
+    page.locator("#id_scan-category").select_option(label="Ordinateur portable")
+    page.locator("#id_scan-brand").fill("Dell")
+    page.locator("#id_scan-model").fill("Latitude 5490")
+    serial = page.get_by_label("Scannez ou tapez le numéro de série, puis Entrée")
+    for code in ("CN0ABC1", "CN0ABC2", "CN0ABC3"):
+        serial.fill(code)
+        serial.press("Enter")  # what a USB scanner sends after the code
+        expect(page.locator(".scan-feedback")).to_contain_text(code)
+        serial = page.get_by_label("Scannez ou tapez le numéro de série, puis Entrée")
+        expect(serial).to_have_value("")
+        expect(serial).to_be_focused()
+    expect(page.locator("#lot-devices tr")).to_have_count(3)
+    expect(page.locator("#id_scan-model")).to_have_value("Latitude 5490")
+    assert sorted(Device.objects.filter(lot=lot).values_list("serial", flat=True)) == ["CN0ABC1", "CN0ABC2", "CN0ABC3"]
