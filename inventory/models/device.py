@@ -31,8 +31,12 @@ class DeviceQuerySet(models.QuerySet):
         raise TypeError("Devices are never deleted; send them to parts or recycling instead.")
 
     def for_list(self):
-        """What a list row shows, fetched in the list's single query."""
-        return self.select_related("category", "site", "lot", "operating_system")
+        """What a list row shows, in a constant number of queries.
+
+        The site is prefetched, not joined: joined, the tiny site table becomes SQLite's outer
+        loop and the page is sorted in a temporary B-tree (90 ms instead of 2 ms at 100,000 devices).
+        """
+        return self.select_related("category", "lot", "operating_system").prefetch_related("site")
 
     def search(self, text: str):
         text = text.strip()
