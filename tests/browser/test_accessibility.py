@@ -1,0 +1,47 @@
+"""WCAG 2.1 A/AA audit (axe-core) of the workshop pages, as a volunteer would open them."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from inventory.workflow import Status
+from tests.browser.test_workbench import log_in
+from tests.factories import DeviceFactory, LotFactory
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not AXE.exists(), reason="axe-core missing: run npm ci"),
+]
+
+
+def violations(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+    )
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}×, e.g. {v['nodes'][0]['target']})" for v in result["violations"]
+    ]
+
+
+def test_workshop_pages_have_no_wcag_violation(page: Page, live_server, atelier, site):
+    lot = LotFactory(site=site)
+    device = DeviceFactory(lot=lot, status=Status.OS_INSTALLED)
+    page.goto(f"{live_server.url}/connexion/")
+    assert violations(page) == [], "login page"
+    log_in(page, live_server, "atelier")
+    for url in ["/atelier/", "/appareils/", device.get_absolute_url(), lot.get_absolute_url(), "/lots/nouveau/"]:
+        page.goto(f"{live_server.url}{url}")
+        assert violations(page) == [], url
+
+
+def test_the_audit_catches_an_unlabelled_field(page: Page):
+    page.set_content(
+        "<html lang='fr'><head><title>t</title></head><body><main><input type='text'></main></body></html>"
+    )
+    assert any(v.startswith("label") for v in violations(page))
