@@ -3,14 +3,15 @@
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from workshop.models import Site
 
-from .models import ChecklistItem, DeviceCategory, Donor, OperatingSystem, StorageDrive
-from .models.device import ErasureMethod, ErasureResult, ErasureStandard, Grade, KeyboardLayout
-from .services import DeviceLine
+from .models import ChecklistItem, Device, DeviceCategory, Donor, OperatingSystem, StorageDrive
+from .models.device import ErasureMethod, ErasureResult, ErasureStandard, Grade
+from .services import EDITABLE_FIELDS, DeviceLine
 from .workflow import Status
 
 MAX_BATCH = 500
@@ -83,23 +84,34 @@ def _optional_decimal(text: str, label: str, line: int) -> Decimal | None:
         ) from None
 
 
-class DeviceBatchForm(forms.Form):
+class DeviceFieldsForm(forms.ModelForm):
+    """Device fields as the model defines them (labels, lengths); forms never save, services do."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "category" in self.fields:
+            self.fields["category"].queryset = DeviceCategory.objects.filter(is_active=True)
+        for name in ("ram_gb", "screen_size_in", "weight_kg"):
+            if name in self.fields:
+                self.fields[name].validators.append(MinValueValidator(0))
+                self.fields[name].widget.attrs["min"] = 0
+        if "battery_health_pct" in self.fields:
+            self.fields["battery_health_pct"].widget.attrs["max"] = 100
+
+
+class DeviceBatchForm(DeviceFieldsForm):
     """n identical devices, or one per serial number listed (one per line)."""
 
-    category = CategoryChoiceField()
-    brand = forms.CharField(label=_("Brand"), max_length=80, required=False)
-    model = forms.CharField(label=_("Model"), max_length=120, required=False)
-    cpu = forms.CharField(label=_("Processor"), max_length=120, required=False)
-    ram_gb = forms.DecimalField(label=_("Memory (GB)"), required=False, min_value=0, max_digits=5, decimal_places=1)
-    screen_size_in = forms.DecimalField(
-        label=_("Screen (inches)"), required=False, min_value=0, max_digits=4, decimal_places=1
-    )
     quantity = forms.IntegerField(label=_("How many"), min_value=1, max_value=MAX_BATCH, initial=1)
     serials = forms.CharField(
         label=_("Serial numbers, one per line (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "off"}),
     )
+
+    class Meta:
+        model = Device
+        fields = ["category", "brand", "model", "cpu", "ram_gb", "screen_size_in"]
 
     def clean(self):
         data = super().clean()
@@ -166,48 +178,33 @@ class DeviceLinesForm(forms.Form):
         return parsed
 
 
-class ScanEntryForm(forms.Form):
+class ScanEntryForm(DeviceFieldsForm):
     """One device per scan of its serial number; category, brand and model stay for the next scan."""
 
-    category = CategoryChoiceField()
-    brand = forms.CharField(label=_("Brand"), max_length=80, required=False)
-    model = forms.CharField(label=_("Model"), max_length=120, required=False)
     serial = forms.CharField(
         label=_("Scan or type the serial number, then Enter"),
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autofocus": True}),
     )
 
-
-class DeviceEditForm(forms.Form):
-    category = CategoryChoiceField()
-    brand = forms.CharField(label=_("Brand"), max_length=80, required=False)
-    model = forms.CharField(label=_("Model"), max_length=120, required=False)
-    serial = forms.CharField(label=_("Serial number"), max_length=100, required=False)
-    cpu = forms.CharField(label=_("Processor"), max_length=120, required=False)
-    ram_gb = forms.DecimalField(label=_("Memory (GB)"), required=False, min_value=0, max_digits=5, decimal_places=1)
-    screen_size_in = forms.DecimalField(
-        label=_("Screen (inches)"), required=False, min_value=0, max_digits=4, decimal_places=1
-    )
-    battery_health_pct = forms.IntegerField(label=_("Battery health (%)"), required=False, min_value=0, max_value=100)
-    keyboard_layout = forms.ChoiceField(
-        label=_("Keyboard layout"), required=False, choices=[("", "—"), *KeyboardLayout.choices]
-    )
-    weight_kg = forms.DecimalField(label=_("Weight (kg)"), required=False, min_value=0, decimal_places=2)
-    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    class Meta:
+        model = Device
+        fields = ["category", "brand", "model"]
 
 
-class DiagnoseForm(forms.Form):
-    cpu = forms.CharField(label=_("Processor"), max_length=120, required=False)
-    ram_gb = forms.DecimalField(label=_("Memory (GB)"), required=False, min_value=0, max_digits=5, decimal_places=1)
-    screen_size_in = forms.DecimalField(
-        label=_("Screen (inches)"), required=False, min_value=0, max_digits=4, decimal_places=1
-    )
-    battery_health_pct = forms.IntegerField(label=_("Battery health (%)"), required=False, min_value=0, max_value=100)
-    keyboard_layout = forms.ChoiceField(
-        label=_("Keyboard layout"), required=False, choices=[("", "—"), *KeyboardLayout.choices]
-    )
+class DeviceEditForm(DeviceFieldsForm):
+    class Meta:
+        model = Device
+        fields = list(EDITABLE_FIELDS)
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+
+
+class DiagnoseForm(DeviceFieldsForm):
     notes = forms.CharField(label=_("Diagnosis notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    class Meta:
+        model = Device
+        fields = ["cpu", "ram_gb", "screen_size_in", "battery_health_pct", "keyboard_layout"]
 
 
 class DriveForm(forms.ModelForm):

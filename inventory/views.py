@@ -201,7 +201,7 @@ def _action_form(device: Device, action: str, bench: selectors.Workbench, data=N
     if cls is forms.ChecklistForm:
         kwargs["items"] = bench.items
     if cls is forms.DiagnoseForm and data is None:
-        kwargs["initial"] = {f: getattr(device, f) for f in forms.DiagnoseForm.base_fields if hasattr(device, f)}
+        kwargs["initial"] = {f: getattr(device, f) for f in forms.DiagnoseForm.Meta.fields}
     if cls is forms.GradeForm and data is None:
         kwargs["initial"] = {"grade": device.grade}
     if cls is forms.InstallOSForm and data is None and device.operating_system_id:
@@ -290,7 +290,7 @@ def device_action(request: HttpRequest, tag: str, action: str) -> HttpResponse:
 @workshop_required
 def device_edit(request: HttpRequest, tag: str) -> HttpResponse:
     device = _device(tag)
-    initial = {f: getattr(device, f) for f in forms.DeviceEditForm.base_fields}
+    initial = {f: getattr(device, f) for f in forms.DeviceEditForm.Meta.fields}
     form = forms.DeviceEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -204,3 +204,20 @@ def test_the_timeline_shows_details_in_french(atelier_client, atelier):
     services.set_grade(device=device, grade="A", actor=atelier)
     body = atelier_client.get(device.get_absolute_url()).content.decode()
     assert "Grade : — → A — comme neuf" in body
+
+
+def test_editing_a_device_journals_the_change(atelier_client):
+    device = DeviceFactory(brand="Lenvo", model="T480")
+    data = {"category": device.category_id, "brand": "Lenovo", "model": "T480", "serial": device.serial, "notes": ""}
+    response = atelier_client.post(reverse("inventory:device_edit", args=[device.asset_tag]), data)
+    assert response.status_code == 302
+    entry = JournalEntry.objects.get(device=device, action=Action.EDIT)
+    assert entry.details == {"brand": {"from": "Lenvo", "to": "Lenovo"}}
+
+
+def test_a_negative_memory_is_refused(atelier_client):
+    device = DeviceFactory()
+    data = {"category": device.category_id, "ram_gb": "-8"}
+    response = atelier_client.post(reverse("inventory:device_edit", args=[device.asset_tag]), data)
+    assert response.status_code == 200
+    assert not JournalEntry.objects.filter(device=device).exists()
