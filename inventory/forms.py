@@ -296,30 +296,40 @@ class EmptyForm(forms.Form):
     pass
 
 
+# key: (ordering, label)
 SORTS = {
-    "tag": "asset_tag",
-    "-tag": "-asset_tag",
-    "status": "status",
-    "category": "category__name",
-    "brand": "brand",
-    "model": "model",
-    "grade": "grade",
-    "created": "created_at",
-    "-created": "-created_at",
+    "-created": ("-created_at", _("Newest first")),
+    "created": ("created_at", _("Oldest first")),
+    "tag": ("asset_tag", _("Tag")),
+    "status": ("status", _("Status")),
+    "category": ("category__name", _("Category")),
+    "brand": ("brand", _("Brand")),
+    "model": ("model", _("Model")),
+    "grade": ("grade", _("Grade")),
 }
 PAGE_SIZES = (20, 50, 100, 200)
+DEFAULT_PAGE_SIZE = 50
 
 
 class DeviceFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
-    category = forms.ModelChoiceField(DeviceCategory.objects.all(), label=_("Category"), required=False)
+    category = forms.ModelChoiceField(
+        DeviceCategory.objects.all(), label=_("Category"), required=False, empty_label=_("All")
+    )
     site = forms.ChoiceField(label=_("Site"), required=False)
     grade = forms.ChoiceField(label=_("Grade"), required=False, choices=[("", _("All")), *Grade.choices])
     lot = forms.CharField(label=_("Lot"), required=False)
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[(k, k) for k in SORTS])
+    sort = forms.ChoiceField(
+        label=_("Sort by"), required=False, choices=[(key, label) for key, (_o, label) in SORTS.items()]
+    )
     per_page = forms.TypedChoiceField(
-        label=_("Per page"), required=False, coerce=int, choices=[(n, n) for n in PAGE_SIZES], empty_value=50
+        label=_("Per page"),
+        required=False,
+        coerce=int,
+        choices=[(n, n) for n in PAGE_SIZES],
+        empty_value=DEFAULT_PAGE_SIZE,
+        initial=DEFAULT_PAGE_SIZE,
     )
 
     def __init__(self, *args, **kwargs):
@@ -350,8 +360,9 @@ class DeviceFilterForm(forms.Form):
             queryset = queryset.filter(grade=data["grade"])
         if data.get("lot"):
             queryset = queryset.filter(lot__reference__iexact=data["lot"].strip())
-        return queryset.order_by(SORTS.get(data.get("sort") or "-created", "-created_at"), "-pk")
+        ordering, _label = SORTS[data.get("sort") or "-created"]
+        return queryset.order_by(ordering, "-pk")
 
     @property
     def page_size(self) -> int:
-        return (self.cleaned_data.get("per_page") if self.is_valid() else None) or 50
+        return (self.cleaned_data.get("per_page") if self.is_valid() else None) or DEFAULT_PAGE_SIZE
