@@ -20,20 +20,29 @@ def pytest_collection_modifyitems(config, items):
 def ensure_reference_data() -> None:
     """The rows that data migrations create (role groups, categories, checklists, systems).
 
-    A transactional test (live server, threads) flushes the database after it runs; the next one
-    gets them back from here, with the migrations' own functions.
+    A transactional test (live server, threads) flushes the database after it runs; whatever
+    runs next gets them back from here, with the migrations' own (idempotent) functions.
     """
-    import_module("workshop.migrations.0002_roles").create_roles(apps, None)
-    import_module("inventory.migrations.0004_reference_data").load(apps, None)
+    from django.contrib.auth.models import Group
+
+    from inventory.models import OperatingSystem
+
+    if not Group.objects.exists() or not OperatingSystem.objects.exists():
+        import_module("workshop.migrations.0002_roles").create_roles(apps, None)
+        import_module("inventory.migrations.0004_reference_data").load(apps, None)
 
 
 @pytest.fixture(autouse=True)
-def _reference_data_in_transactional_tests(request):
+def _reference_data(request):
     marker = request.node.get_closest_marker("django_db")
-    transactional = "live_server" in request.fixturenames or (marker and marker.kwargs.get("transaction"))
-    if transactional:
-        request.getfixturevalue("transactional_db")
-        ensure_reference_data()
+    fixtures = set(request.fixturenames)
+    if not marker and not fixtures & {"db", "transactional_db", "live_server"}:
+        return
+    transactional = fixtures & {"live_server", "transactional_db"} or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    ensure_reference_data()
 
 
 @pytest.fixture(scope="session")
