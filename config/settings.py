@@ -173,3 +173,9 @@ WORKSHOP_LOGO = os.environ.get("WORKSHOP_LOGO", "")  # path to an image file, op
 
 # The prefix of generated asset tags (SV-000123).
 ASSET_TAG_PREFIX = os.environ.get("ASSET_TAG_PREFIX", "SV")
+
+# Partner requests and the waiting list (days unless said otherwise).
+REQUEST_FLAG_DAYS = int(os.environ.get("REQUEST_FLAG_DAYS", "10"))  # unhandled: flagged to managers
+REQUEST_EXPIRY_DAYS = int(os.environ.get("REQUEST_EXPIRY_DAYS", "30"))  # unhandled: expires, partner told
+ELIGIBILITY_MONTHS = int(os.environ.get("ELIGIBILITY_MONTHS", "6"))  # default validity of an attestation
+RESERVATION_DAYS = int(os.environ.get("RESERVATION_DAYS", "14"))  # a reserved device waits this long

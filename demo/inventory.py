@@ -40,6 +40,7 @@ MODELS = {
 }
 
 # How many demo devices end in each status; loans-side statuses are moved with workflow actions.
+# RESERVED ones stay READY here: demo.partners reserves them for requests.
 PLAN = [
     (Status.RECEIVED, 8),
     (Status.DIAGNOSED, 6),
@@ -57,7 +58,6 @@ PLAN = [
 ]
 ORDER = [Status.RECEIVED, Status.DIAGNOSED, Status.ERASED, Status.OS_INSTALLED, Status.CHECKED, Status.READY]
 AFTER_READY = {
-    Status.RESERVED: [Action.RESERVE],
     Status.LOANED: [Action.RESERVE, Action.LEND],
     Status.SOLD: [Action.SELL],
     Status.GIVEN: [Action.RESERVE, Action.LEND, Action.GIVE],

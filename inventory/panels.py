@@ -11,11 +11,11 @@ from django.utils.safestring import SafeString
 
 Panel = Callable[[HttpRequest, object], SafeString | str | None]
 
-_PANELS: dict[str, list[Panel]] = {"device": [], "lot": [], "device_list": []}
+_PANELS: dict[str, list[Panel]] = {"device": [], "lot": [], "device_list": [], "household": []}
 
 
 def register(page: str, panel: Panel) -> Panel:
-    """page: "device" (device page), "lot" (lot page) or "device_list" (under the device list)."""
+    """page: "device", "lot", "device_list" (under the device list) or "household" (a household page)."""
     if panel not in _PANELS[page]:
         _PANELS[page].append(panel)
     return panel

@@ -104,6 +104,11 @@ class Action:
     def label(cls, value: str) -> str:
         return cls.labels.get(value, value)
 
+    @classmethod
+    def register_labels(cls, labels: dict) -> None:
+        """Apps built on inventory name the journal actions they add (from AppConfig.ready)."""
+        cls.labels.update(labels)
+
 
 S = Status
 # action -> (statuses it may start from, status it leads to; None keeps the status).

@@ -7,3 +7,13 @@ class PartnersConfig(AppConfig):
 
     name = "partners"
     verbose_name = _("Partners and requests")
+
+    def ready(self) -> None:
+        from inventory import panels
+        from inventory.workflow import Action
+
+        from . import services
+        from .panels import device_panel
+
+        Action.register_labels(services.ACTION_LABELS)
+        panels.register("device", device_panel)

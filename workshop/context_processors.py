@@ -1,3 +1,5 @@
+from django.conf import settings
+
 from . import roles
 
 
@@ -10,6 +12,7 @@ def workshop(request) -> dict:
         "is_workshop": is_workshop,
         "is_manager": roles.is_manager(user),
         "is_partner": roles.is_partner(user),
+        "workshop_name": settings.WORKSHOP_NAME,
         # Evaluated only by the templates that show the site switcher.
         "selectable_sites": roles.selectable_sites(user) if is_workshop else (),
     }

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .scoping import ScopedQuerySet
+
 
 class AgeBracket(models.TextChoices):
     UNDER_18 = "under_18", _("Under 18")
@@ -39,6 +41,8 @@ class Household(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["reference"]
         verbose_name = _("household")
@@ -49,3 +53,7 @@ class Household(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .scoping import ScopedQuerySet
+
 
 class RequestStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
@@ -12,6 +14,11 @@ class RequestStatus(models.TextChoices):
     FULFILLED = "fulfilled", _("Device handed over")
     EXPIRED = "expired", _("Expired")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+# Accepted requests wait in the queue for a device; these are the statuses a request can still move from.
+QUEUED = (RequestStatus.ACCEPTED, RequestStatus.WAITLISTED)
+OPEN = (RequestStatus.SUBMITTED, *QUEUED, RequestStatus.RESERVED)
 
 
 class Need(models.TextChoices):
@@ -47,6 +54,14 @@ class Urgency(models.TextChoices):
     URGENT = "urgent", _("Urgent")
 
 
+class RequestQuerySet(ScopedQuerySet):
+    def queue(self):
+        """The waiting list, in the order devices are given: urgent first, then oldest first."""
+        return self.filter(status__in=QUEUED).order_by(
+            models.Case(models.When(urgency=Urgency.URGENT, then=0), default=1), "created_at", "pk"
+        )
+
+
 class DeviceRequest(models.Model):
     household = models.ForeignKey(
         "partners.Household", verbose_name=_("household"), on_delete=models.PROTECT, related_name="requests"
@@ -76,6 +91,10 @@ class DeviceRequest(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Set once when managers are told that nobody has handled the request (see review_requests).
+    flagged_at = models.DateTimeField(_("flagged at"), null=True, blank=True)
+
+    objects = RequestQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -91,3 +110,28 @@ class DeviceRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.household} — {self.get_need_display()}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN
+
+    @property
+    def is_queued(self) -> bool:
+        return self.status in QUEUED
+
+    def queue_position(self) -> int | None:
+        """1 for the next request served among those asking for the same kind of device."""
+        if not self.is_queued:
+            return None
+        ahead = DeviceRequest.objects.queue().filter(need=self.need)
+        urgent = self.urgency == Urgency.URGENT
+        before = models.Q(created_at__lt=self.created_at) | models.Q(created_at=self.created_at, pk__lt=self.pk)
+        if urgent:
+            ahead = ahead.filter(before, urgency=Urgency.URGENT)
+        else:
+            ahead = ahead.filter(models.Q(urgency=Urgency.URGENT) | before)
+        return ahead.count() + 1
+
+    @property
+    def active_allocation(self):
+        return self.allocations.filter(state="active").select_related("device").first()

@@ -6,12 +6,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo.inventory import seed_inventory
+from demo.partners import seed_partners
 from demo.people import seed_sites, seed_users
 from workshop.models import Commune
 
 
 class Command(BaseCommand):
-    help = "Load realistic French demo data (idempotent): sites, users of every role, donors, lots, devices."
+    help = "Load realistic French demo data (idempotent): sites, users, donors, lots, devices, partners, requests."
 
     def add_arguments(self, parser):
         parser.add_argument("--password", default="demo", help="password of the demo users (default: demo)")
@@ -26,8 +27,10 @@ class Command(BaseCommand):
             sites = seed_sites()
             users = seed_users(password, sites)
             created = seed_inventory(sites=sites, actor=users["atelier"], rng=random.Random(2026))
+            requests = seed_partners(rng=random.Random(56), manager=users["gestion"], referents=users)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo ready: {created} devices created; users atelier, gestion, partenaire.caf, partenaire.ccas."
+                f"Demo ready: {created} devices and {requests} requests created; "
+                "users atelier, gestion, partenaire.caf, partenaire.ccas."
             )
         )
