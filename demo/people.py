@@ -37,7 +37,15 @@ USERS = [
 ]
 
 # What managers may edit in the admin: the workshop's reference lists.
-MANAGER_MODELS = ("devicecategory", "checklistitem", "operatingsystem", "donor", "territory")
+MANAGER_MODELS = (
+    "devicecategory",
+    "checklistitem",
+    "operatingsystem",
+    "donor",
+    "territory",
+    "partnerorganisation",
+    "referent",
+)
 
 
 def seed_sites() -> list[Site]:

@@ -60,8 +60,11 @@ WORKSHOP_PAGES = [
     "/lots/nouveau/",
     "/lots/{lot}/",
     "/donateurs/nouveau/",
+    "/demandes/",
+    "/reservations/",
 ]
 MANAGER_PAGES = ["/stock/"]
+PARTNER_PAGES = ["/partenaires/"]
 
 # (role, page, expected status)
 TABLE = (
@@ -69,6 +72,8 @@ TABLE = (
     + [("gestion", page, 200) for page in WORKSHOP_PAGES + MANAGER_PAGES]
     + [("atelier", page, 403) for page in MANAGER_PAGES]
     + [("partenaire", page, 403) for page in WORKSHOP_PAGES + MANAGER_PAGES]
+    + [("partenaire", page, 200) for page in PARTNER_PAGES]
+    + [(role, page, 403) for role in ("atelier", "gestion") for page in PARTNER_PAGES]
 )
 
 

@@ -106,7 +106,7 @@ def test_each_decision_changes_the_status_once_and_journals_it(caf_request, gest
 
 
 def test_refusing_needs_a_reason_for_the_partner(caf_request, gestion):
-    with pytest.raises(services.RequestError, match="Reason"):
+    with pytest.raises(services.RequestError, match="Motif"):
         services.refuse_request(request=caf_request, actor=gestion, reason=" ")
     caf_request.refresh_from_db()
     assert caf_request.status == RequestStatus.SUBMITTED
@@ -166,25 +166,25 @@ def test_only_a_ready_device_can_be_reserved(queued_request, gestion):
     device = ready_device()
     device.status = Status.CHECKED
     device.save()
-    with pytest.raises(services.RequestError, match="not ready"):
+    with pytest.raises(services.RequestError, match="pas prêt"):
         services.allocate(request=queued_request, device=device, until=TODAY, actor=gestion)
 
 
 def test_the_device_must_be_of_the_kind_asked_for(queued_request, gestion):
     phone = ready_device(category=category("smartphone"))
-    with pytest.raises(services.RequestError, match="needs"):
+    with pytest.raises(services.RequestError, match="besoin"):
         services.allocate(request=queued_request, device=phone, until=TODAY, actor=gestion)
 
 
 def test_a_request_must_be_accepted_before_a_device_is_reserved(caf_request, laptop, gestion):
-    with pytest.raises(services.RequestError, match="accept"):
+    with pytest.raises(services.RequestError, match="acceptez"):
         services.allocate(request=caf_request, device=laptop, until=TODAY, actor=gestion)
     laptop.refresh_from_db()
     assert laptop.status == Status.READY
 
 
 def test_a_reservation_cannot_end_in_the_past(queued_request, laptop, gestion):
-    with pytest.raises(services.RequestError, match="past"):
+    with pytest.raises(services.RequestError, match="passée"):
         services.allocate(
             request=queued_request, device=laptop, until=TODAY - datetime.timedelta(days=1), actor=gestion
         )
