@@ -119,6 +119,19 @@ class RequestForm(forms.Form):
         )
         super().__init__(*args, **kwargs)
 
+    GROUPS = (
+        (_("The household"), ("reference", "commune", "size", "age_bracket")),
+        (_("The need"), ("need", "purpose", "urgency", "note")),
+        (
+            _("Eligibility"),
+            ("eligibility", "eligibility_justification", "attested_by", "attested_on", "eligibility_expires_on"),
+        ),
+    )
+
+    def groups(self):
+        """The fields in the order a social worker thinks of them, one fieldset each."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.GROUPS]
+
     def clean(self):
         data = super().clean()
         if data.get("eligibility") == "other" and not data.get("eligibility_justification", "").strip():
@@ -170,7 +183,20 @@ class AllocateForm(forms.Form):
         kwargs.setdefault("initial", {"until": services.default_reservation_end()})
         super().__init__(*args, **kwargs)
         self.fields["device"].queryset = suggestions
-        self.fields["device"].label_from_instance = lambda d: f"{d.asset_tag} — {d}"
+        self.fields["device"].label_from_instance = describe_device
+
+
+def describe_device(device: Device) -> str:
+    """What a manager weighs when choosing: model, grade, memory, battery, where it is."""
+    parts = [f"{device.asset_tag} — {device.name}"]
+    if device.grade:
+        parts.append(_("grade %(grade)s") % {"grade": device.grade})
+    if device.ram_gb:
+        parts.append(_("%(ram)s GB RAM") % {"ram": f"{device.ram_gb:g}"})
+    if device.battery_health_pct is not None:
+        parts.append(_("battery %(pct)s %%") % {"pct": device.battery_health_pct})
+    parts.append(str(device.site))
+    return ", ".join(parts)
 
 
 class UntilForm(forms.Form):

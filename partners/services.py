@@ -296,7 +296,7 @@ def extend(*, allocation: Allocation, until: datetime.date, actor: User) -> Allo
         actor=actor,
         device=allocation.device,
         subject=request,
-        details={"from": previous, "until": until},
+        details={"until": {"from": previous, "to": until}},
     )
     transaction.on_commit(lambda: notifications.status_changed(request.pk), robust=True)
     return allocation

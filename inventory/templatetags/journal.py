@@ -1,5 +1,8 @@
 """Journal details in the reader's language: the journal stores codes, the page shows words."""
 
+import datetime
+import re
+
 from django import template
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +37,8 @@ LABELS = {
     "lot": _("Lot"),
     "donor": _("Donor"),
     "site": _("Site"),
+    "until": _("Reserved until"),
+    "device": _("Device"),
 }
 CHOICES = {
     "method": dict(ErasureMethod.choices),
@@ -42,12 +47,15 @@ CHOICES = {
     "keyboard_layout": dict(KeyboardLayout.choices),
     "grade": dict(Grade.choices),
 }
-HIDDEN = {"demo"}
+HIDDEN = {"demo", "state"}
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _value(key: str, value) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        return datetime.date.fromisoformat(value).strftime("%d/%m/%Y")
     return str(CHOICES.get(key, {}).get(value, value))
 
 

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page
 
 from inventory.workflow import Status
-from tests.browser.test_workbench import log_in
+from tests.browser.pages import log_in
 from tests.factories import DeviceFactory, LotFactory
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"

@@ -6,16 +6,10 @@ from playwright.sync_api import Page, expect
 from inventory import services
 from inventory.models import Device
 from inventory.workflow import Status
+from tests.browser.pages import log_in
 from tests.factories import DeviceFactory, LotFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page: Page, live_server, username: str) -> None:
-    page.goto(f"{live_server.url}/connexion/")
-    page.get_by_label("Identifiant").fill(username)
-    page.get_by_label("Mot de passe").fill("pw")
-    page.get_by_role("button", name="Se connecter").click()
 
 
 def act(page: Page, summary: str) -> None:
