@@ -179,3 +179,6 @@ REQUEST_FLAG_DAYS = int(os.environ.get("REQUEST_FLAG_DAYS", "10"))  # unhandled:
 REQUEST_EXPIRY_DAYS = int(os.environ.get("REQUEST_EXPIRY_DAYS", "30"))  # unhandled: expires, partner told
 ELIGIBILITY_MONTHS = int(os.environ.get("ELIGIBILITY_MONTHS", "6"))  # default validity of an attestation
 RESERVATION_DAYS = int(os.environ.get("RESERVATION_DAYS", "14"))  # a reserved device waits this long
+
+# The public address of the app, for links in e-mails and QR codes.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
