@@ -68,6 +68,20 @@ def test_seed_demo_is_idempotent_and_covers_every_status():
     }
 
 
+@override_settings(DEBUG=True)
+def test_seed_demo_gives_each_partner_its_organisation_and_requests_in_every_status():
+    from partners.models import Allocation, DeviceRequest, RequestStatus
+
+    call_command("seed_demo")
+    for username in ("partenaire.caf", "partenaire.ccas"):
+        user = User.objects.get(username=username)
+        statuses = set(DeviceRequest.objects.visible_to(user).values_list("status", flat=True))
+        # FULFILLED comes with the loans and sales of the demo.
+        assert statuses >= set(RequestStatus.values) - {RequestStatus.FULFILLED}
+    for allocation in Allocation.objects.active():
+        assert allocation.device.status == Status.RESERVED
+
+
 @override_settings(DEBUG=False)
 def test_seed_demo_refuses_production_unless_forced():
     with pytest.raises(CommandError, match="--force"):
