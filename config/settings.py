@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "workshop",
     "inventory",
+    "documents",
     "partners",
     "loans",
     "demo",

@@ -1,0 +1,1 @@
+"""Issued documents: numbered PDFs (certificates, receipts, contracts) kept exactly as printed."""
