@@ -1,12 +1,13 @@
-"""Codes drawn as compact inline SVG: one <path> per Code 128, segno's single path per QR code.
+"""Codes drawn as compact SVG: one <path> per Code 128 (a subpath per bar), one per QR code (segno's).
 
-Each bar run becomes one subpath of the path, so WeasyPrint lays out one element per code
-instead of one per bar (python-barcode's SVG writer): that is what makes label sheets fast.
+A label sheet puts every code of a page in one inline <svg> covering the page, each code a single
+<path> placed by its transform: WeasyPrint then lays out one element per page and parses one path
+per code, instead of one element per bar (python-barcode's SVG writer). That is what makes sheets
+of labels fast (see benchmarks/labels.py).
 """
 
 import io
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import barcode
@@ -15,6 +16,9 @@ import segno
 # Code 128 decodes at 150 dpi from 0.25 mm modules (RECIPES.md); the quiet zone is 10 modules.
 MIN_MODULE_MM = 0.25
 QUIET_MODULES = 10
+# QR codes: 0.5 mm modules decode at 150 and 300 dpi; 2 modules of white border around them.
+QR_MODULE_MM = 0.5
+QR_BORDER = 2
 
 
 @lru_cache(maxsize=4096)
@@ -28,13 +32,9 @@ def bar_runs(modules: str) -> list[tuple[int, int]]:
     return [(match.start(), match.end() - match.start()) for match in re.finditer("1+", modules)]
 
 
-@dataclass(frozen=True)
-class Barcode:
-    svg: str
-    module_mm: float
-    width_mm: float  # quiet zones included
-    height_mm: float
-    modules: int  # quiet zones excluded
+def code128_width(data: str, *, module_mm: float) -> float:
+    """Width in mm of the code of `data`, its quiet zones included."""
+    return round((len(code128_modules(data)) + 2 * QUIET_MODULES) * module_mm, 3)
 
 
 def module_width(data: str, *, max_width_mm: float, preferred_mm: float) -> float:
@@ -44,37 +44,40 @@ def module_width(data: str, *, max_width_mm: float, preferred_mm: float) -> floa
 
 
 @lru_cache(maxsize=4096)
-def code128_svg(data: str, *, module_mm: float, height_mm: float) -> Barcode:
-    """Code 128 of `data` as an inline SVG sized in mm, its quiet zones drawn white on each side."""
-    modules = code128_modules(data)
-    total = len(modules) + 2 * QUIET_MODULES
-    # User units are modules horizontally and vertically, so the path needs no decimals.
-    height = round(height_mm / module_mm, 2)
-    path = "".join(f"M{QUIET_MODULES + start} 0h{width}v{height:g}h-{width}z" for start, width in bar_runs(modules))
-    width_mm = round(total * module_mm, 3)
-    svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width_mm}mm" height="{height_mm}mm" '
-        f'viewBox="0 0 {total} {height:g}" shape-rendering="crispEdges">'
-        f'<rect width="{total}" height="{height:g}" fill="#fff"/><path d="{path}" fill="#000"/></svg>'
+def _code128_d(data: str, height: float) -> str:
+    return "".join(
+        f"M{QUIET_MODULES + start} 0h{width}v{height:g}h-{width}z" for start, width in bar_runs(code128_modules(data))
     )
-    return Barcode(svg=svg, module_mm=module_mm, width_mm=width_mm, height_mm=height_mm, modules=len(modules))
+
+
+def code128_path(data: str, *, module_mm: float, height_mm: float, x: float, y: float) -> str:
+    """Code 128 of `data` as one SVG <path> in a millimetre user space, its quiet zone's top-left at (x, y).
+
+    The path is drawn in modules (no decimals) and scaled by its transform.
+    """
+    d = _code128_d(data, round(height_mm / module_mm, 2))
+    return f'<path transform="translate({x:g} {y:g}) scale({module_mm:g})" d="{d}"/>'
 
 
 @lru_cache(maxsize=4096)
-def qr_svg(data: str, *, module_mm: float = 0.5, border: int = 2) -> tuple[str, float]:
-    """A QR code as inline SVG and its side in mm (border included)."""
+def _qr(data: str) -> tuple[str, int]:
     code = segno.make(data, micro=False)
     out = io.BytesIO()
-    code.save(
-        out,
-        kind="svg",
-        xmldecl=False,
-        svgns=True,
-        svgclass=None,
-        lineclass=None,
-        border=border,
-        unit="mm",
-        scale=module_mm,
+    code.save(out, kind="svg", xmldecl=False, svgns=False, svgclass=None, lineclass=None, omitsize=True, border=0)
+    d = re.search(r' d="([^"]+)"', out.getvalue().decode()).group(1)
+    return d, code.symbol_size(border=0)[0]
+
+
+def qr_side(data: str, *, module_mm: float = QR_MODULE_MM) -> float:
+    """Side in mm of the QR code of `data`, its border included."""
+    return round((_qr(data)[1] + 2 * QR_BORDER) * module_mm, 3)
+
+
+def qr_path(data: str, *, x: float, y: float, module_mm: float = QR_MODULE_MM) -> str:
+    """QR code of `data` as one SVG <path> (segno's lines), its border's top-left at (x, y) in mm."""
+    d, _size = _qr(data)
+    offset = QR_BORDER * module_mm
+    return (
+        f'<path transform="translate({x + offset:g} {y + offset:g}) scale({module_mm:g})" '
+        f'stroke="#000" fill="none" d="{d}"/>'
     )
-    side = round(code.symbol_size(border=border)[0] * module_mm, 3)
-    return out.getvalue().decode(), side

@@ -4,7 +4,7 @@ Layout is computed here in millimetres from the format (documents.label_formats)
 only place what they are given, so that adding a stock never means editing CSS.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -17,15 +17,13 @@ from django.utils.translation import gettext as _
 
 from inventory.models import Device
 
-from .barcodes import Barcode, code128_svg, module_width, qr_svg
+from .barcodes import QR_BORDER, QR_MODULE_MM, code128_path, code128_width, module_width, qr_path, qr_side
 from .label_formats import LabelFormat
 from .rendering import render_html
 
 PT_MM = 25.4 / 72  # one typographic point in millimetres
 # Average advance of a character of DejaVu Sans Condensed, in em: how many fit on a line.
-CHAR_EM = 0.56
-TAG_QR_MODULE_MM = 0.5
-URL_QR_MODULE_MM = 0.5
+CHAR_EM = 0.52
 ASSET = "asset"
 SPEC = "spec"
 KINDS = (ASSET, SPEC)
@@ -72,80 +70,69 @@ class Box:
 
 
 @dataclass(frozen=True)
-class AssetLayout:
-    """Where things go on an asset label, in mm from the label's top-left corner."""
+class Layout:
+    """Where things go on a label, in mm from the label's top-left corner."""
 
-    barcode: Box  # the area the barcode (quiet zones included) is centred in
-    tag: Box
-    lines: tuple[Box, ...]
+    text: Box  # the tag then the lines, one under the other
+    lines: int  # how many lines fit under the tag
     line_chars: int
-    qr: Box | None
+    barcode: Box | None = None  # the area the barcode (quiet zones included) is centred in
+    qr: Box | None = None  # the area reserved for the QR code (its border included), top right
+
+
+def _line_count(fmt: LabelFormat, top: float, *, limit: int) -> int:
+    room = fmt.label_h - fmt.padding - top - line_height(fmt.tag_pt)
+    return max(min(int(room / line_height(fmt.text_pt)), limit), 0)
 
 
 @lru_cache(maxsize=64)
-def asset_layout(fmt: LabelFormat) -> AssetLayout:
+def asset_layout(fmt: LabelFormat) -> Layout:
     pad = fmt.padding
     inner_w = fmt.label_w - 2 * pad
     qr = None
     if fmt.with_qr:
-        # A tag of up to 20 characters fits a version 1 or 2 QR code: 25 modules + 2 × 2 of border.
-        side = 29 * TAG_QR_MODULE_MM
-        qr = Box(fmt.label_w - pad - side, pad, side, side)
+        # A tag of up to 14 characters fits a version 1 or 2 QR code: at most 25 modules + the border.
+        side = (25 + 2 * QR_BORDER) * QR_MODULE_MM
+        qr = Box(round(fmt.label_w - pad - side, 3), pad, side, side)
         inner_w -= side + 1.0
-    barcode = Box(pad, pad, inner_w, fmt.bar_h)
-    tag_h = line_height(fmt.tag_pt)
-    tag = Box(pad, pad + fmt.bar_h + 0.4, inner_w, tag_h)
-    text_h = line_height(fmt.text_pt)
-    top = tag.y + tag_h + 0.2
-    count = min(int((fmt.label_h - pad - top) / text_h), 2)
-    text_w = fmt.label_w - 2 * pad
-    lines = []
-    for n in range(count):
-        y = top + n * text_h
-        # Lines beside the QR code stop before it.
-        w = inner_w if qr and y < qr.y + qr.h else text_w
-        lines.append(Box(pad, round(y, 3), w, text_h))
-    return AssetLayout(
-        barcode=barcode,
-        tag=tag,
-        lines=tuple(lines),
-        line_chars=chars_per_line(min((b.w for b in lines), default=text_w), fmt.text_pt),
+    top = round(pad + fmt.bar_h + 0.5, 3)
+    return Layout(
+        barcode=Box(pad, pad, round(inner_w, 3), fmt.bar_h),
+        text=Box(pad, top, round(inner_w, 3)),
+        lines=_line_count(fmt, top, limit=2),
+        line_chars=chars_per_line(inner_w, fmt.text_pt),
         qr=qr,
     )
 
 
-@dataclass(frozen=True)
-class SpecLayout:
-    qr: Box
-    tag: Box
-    lines: tuple[Box, ...]
-    line_chars: int
-
-
 @lru_cache(maxsize=64)
-def spec_layout(fmt: LabelFormat) -> SpecLayout:
+def spec_layout(fmt: LabelFormat) -> Layout:
     pad = fmt.padding
-    side = 33 * URL_QR_MODULE_MM  # a device address fits a version 3 code: 29 modules + 2 × 2 of border
-    qr = Box(fmt.label_w - pad - side, pad, side, side)
-    text_w = fmt.label_w - 2 * pad - side - 1.0
-    tag_h = line_height(fmt.tag_pt)
-    tag = Box(pad, pad, text_w, tag_h)
-    text_h = line_height(fmt.text_pt)
-    top = pad + tag_h + 0.4
-    count = min(int((fmt.label_h - pad - top) / text_h), 7)
-    lines = tuple(Box(pad, round(top + n * text_h, 3), text_w, text_h) for n in range(count))
-    return SpecLayout(qr=qr, tag=tag, lines=lines, line_chars=chars_per_line(text_w, fmt.text_pt))
+    # A device's address fits a version 3 or 4 QR code: at most 33 modules + the border.
+    side = (33 + 2 * QR_BORDER) * QR_MODULE_MM
+    text_w = round(fmt.label_w - 2 * pad - side - 1.0, 3)
+    return Layout(
+        text=Box(pad, pad, text_w),
+        lines=_line_count(fmt, pad, limit=7),
+        line_chars=chars_per_line(text_w, fmt.text_pt),
+        qr=Box(round(fmt.label_w - pad - side, 3), pad, side, side),
+    )
 
 
 @dataclass
-class Label:
+class Text:
+    """The text block of one label, placed on the page."""
+
     x: float
     y: float
-    tag: str = ""
-    barcode: Barcode | None = None
-    barcode_x: float = 0.0
-    qr: str = ""
-    lines: list[str] = field(default_factory=list)
+    tag: str
+    lines: list[str]
+
+
+@dataclass
+class Page:
+    paths: list[str] = field(default_factory=list)  # every code of the page, one <path> each
+    texts: list[Text] = field(default_factory=list)
 
 
 def device_url(device: Device) -> str:
@@ -196,53 +183,48 @@ def check_skip(fmt: LabelFormat, skip: int) -> None:
         )
 
 
-def _pages(fmt: LabelFormat, labels: list[Label], skip: int) -> list[list[Label]]:
-    pages: list[list[Label]] = []
+def _slots(fmt: LabelFormat, count: int, skip: int):
+    """(page index, x, y) of each of `count` labels, after `skip` empty positions."""
     positions = fmt.positions()
-    index = skip
-    for label in labels:
+    for index in range(skip, skip + count):
         page, slot = divmod(index, fmt.per_page)
-        while len(pages) <= page:
-            pages.append([])
-        label.x, label.y = positions[slot]
-        pages[page].append(label)
-        index += 1
-    return pages or [[]]
+        yield page, *positions[slot]
 
 
-def build_asset_labels(fmt: LabelFormat, devices: Iterable[Device]) -> list[Label]:
+def _new_pages(fmt: LabelFormat, count: int, skip: int) -> list[Page]:
+    return [Page() for _n in range(max(-(-(skip + count) // fmt.per_page), 1))]
+
+
+def asset_pages(fmt: LabelFormat, devices: Sequence[Device], skip: int = 0) -> list[Page]:
     layout = asset_layout(fmt)
-    labels = []
-    for device in devices:
+    box = layout.barcode
+    pages = _new_pages(fmt, len(devices), skip)
+    for device, (page, x, y) in zip(devices, _slots(fmt, len(devices), skip), strict=True):
         tag = device.asset_tag
-        module = module_width(tag, max_width_mm=layout.barcode.w, preferred_mm=fmt.module_mm)
-        code = code128_svg(tag, module_mm=module, height_mm=fmt.bar_h)
-        labels.append(
-            Label(
-                x=0,
-                y=0,
-                tag=tag,
-                barcode=code,
-                barcode_x=round(layout.barcode.x + (layout.barcode.w - code.width_mm) / 2, 3),
-                qr=qr_svg(tag, module_mm=TAG_QR_MODULE_MM)[0] if layout.qr else "",
-                lines=[shorten(line, layout.line_chars) for line in asset_lines(device)][: len(layout.lines)],
-            )
-        )
-    return labels
+        module = module_width(tag, max_width_mm=box.w, preferred_mm=fmt.module_mm)
+        left = x + box.x + (box.w - code128_width(tag, module_mm=module)) / 2
+        paths = pages[page].paths
+        paths.append(code128_path(tag, module_mm=module, height_mm=box.h, x=round(left, 3), y=round(y + box.y, 3)))
+        if layout.qr:
+            paths.append(qr_path(tag, x=round(x + layout.qr.x, 3), y=round(y + layout.qr.y, 3)))
+        lines = [shorten(line, layout.line_chars) for line in asset_lines(device) if line][: layout.lines]
+        pages[page].texts.append(Text(round(x + layout.text.x, 3), round(y + layout.text.y, 3), tag, lines))
+    return pages
 
 
-def build_spec_labels(fmt: LabelFormat, devices: Iterable[Device]) -> list[Label]:
+def spec_pages(fmt: LabelFormat, devices: Sequence[Device], skip: int = 0) -> list[Page]:
     layout = spec_layout(fmt)
-    return [
-        Label(
-            x=0,
-            y=0,
-            tag=device.asset_tag,
-            qr=qr_svg(device_url(device), module_mm=URL_QR_MODULE_MM)[0],
-            lines=[shorten(line, layout.line_chars) for line in spec_lines(device)][: len(layout.lines)],
+    pages = _new_pages(fmt, len(devices), skip)
+    for device, (page, x, y) in zip(devices, _slots(fmt, len(devices), skip), strict=True):
+        url = device_url(device)
+        # Right-aligned in its area, whatever the version of the code.
+        qr_x = x + layout.qr.x + layout.qr.w - qr_side(url)
+        pages[page].paths.append(qr_path(url, x=round(qr_x, 3), y=round(y + layout.qr.y, 3)))
+        lines = [shorten(line, layout.line_chars) for line in spec_lines(device)][: layout.lines]
+        pages[page].texts.append(
+            Text(round(x + layout.text.x, 3), round(y + layout.text.y, 3), device.asset_tag, lines)
         )
-        for device in devices
-    ]
+    return pages
 
 
 def label_queryset(devices):
@@ -255,12 +237,15 @@ def render_labels(devices: Sequence[Device], *, fmt: LabelFormat, kind: str = AS
     check_skip(fmt, skip)
     if kind == SPEC and not fmt.fits_spec_label:
         raise LabelError(_("The format %(format)s is too small for spec labels.") % {"format": fmt.code})
+    devices = list(devices)
     with translation.override(settings.LANGUAGE_CODE):
         if kind == SPEC:
-            labels, layout, template = build_spec_labels(fmt, devices), spec_layout(fmt), "documents/spec_labels.html"
+            pages, layout = spec_pages(fmt, devices, skip), spec_layout(fmt)
         else:
-            labels, layout, template = build_asset_labels(fmt, devices), asset_layout(fmt), "documents/labels.html"
-        html = render_to_string(template, {"fmt": fmt, "layout": layout, "pages": _pages(fmt, labels, skip)})
+            pages, layout = asset_pages(fmt, devices, skip), asset_layout(fmt)
+        html = render_to_string(
+            "documents/labels.html", {"fmt": fmt, "layout": layout, "pages": pages, "spec": kind == SPEC}
+        )
     return render_html(html)
 
 

@@ -6,40 +6,93 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('inventory', '0004_reference_data'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("inventory", "0004_reference_data"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='IssuedDocument',
+            name="IssuedDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('erasure_certificate', 'Erasure certificate'), ('donation_receipt', 'Donation receipt'), ('loan_contract', 'Loan contract'), ('return_receipt', 'Return receipt'), ('invoice', 'Invoice'), ('membership_receipt', 'Membership receipt')], max_length=30, verbose_name='kind')),
-                ('number', models.CharField(max_length=40, verbose_name='number')),
-                ('subject_id', models.PositiveBigIntegerField()),
-                ('issued_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='issued at')),
-                ('template_name', models.CharField(max_length=200, verbose_name='template')),
-                ('template_version', models.CharField(max_length=40, verbose_name='template version')),
-                ('context', models.JSONField(default=dict, verbose_name='what it says')),
-                ('content_key', models.CharField(blank=True, db_index=True, max_length=64, verbose_name='content fingerprint')),
-                ('pdf', models.BinaryField(verbose_name='PDF')),
-                ('device', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='issued_documents', to='inventory.device', verbose_name='device')),
-                ('issued_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='issued by')),
-                ('lot', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='issued_documents', to='inventory.donationlot', verbose_name='donation lot')),
-                ('subject_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("erasure_certificate", "Erasure certificate"),
+                            ("donation_receipt", "Donation receipt"),
+                            ("loan_contract", "Loan contract"),
+                            ("return_receipt", "Return receipt"),
+                            ("invoice", "Invoice"),
+                            ("membership_receipt", "Membership receipt"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("number", models.CharField(max_length=40, verbose_name="number")),
+                ("subject_id", models.PositiveBigIntegerField()),
+                ("issued_at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="issued at")),
+                ("template_name", models.CharField(max_length=200, verbose_name="template")),
+                ("template_version", models.CharField(max_length=40, verbose_name="template version")),
+                ("context", models.JSONField(default=dict, verbose_name="what it says")),
+                (
+                    "content_key",
+                    models.CharField(blank=True, db_index=True, max_length=64, verbose_name="content fingerprint"),
+                ),
+                ("pdf", models.BinaryField(verbose_name="PDF")),
+                (
+                    "device",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issued_documents",
+                        to="inventory.device",
+                        verbose_name="device",
+                    ),
+                ),
+                (
+                    "issued_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="issued by",
+                    ),
+                ),
+                (
+                    "lot",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issued_documents",
+                        to="inventory.donationlot",
+                        verbose_name="donation lot",
+                    ),
+                ),
+                (
+                    "subject_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="contenttypes.contenttype"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'issued document',
-                'verbose_name_plural': 'issued documents',
-                'ordering': ['-issued_at', '-pk'],
-                'indexes': [models.Index(fields=['subject_type', 'subject_id', 'kind'], name='documents_i_subject_6de015_idx')],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'number'), name='unique_document_number_per_kind')],
+                "verbose_name": "issued document",
+                "verbose_name_plural": "issued documents",
+                "ordering": ["-issued_at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["subject_type", "subject_id", "kind"], name="documents_i_subject_6de015_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(fields=("kind", "number"), name="unique_document_number_per_kind")
+                ],
             },
         ),
     ]
