@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("workshop.urls")),
     path("", include("inventory.urls")),
+    path("documents/", include("documents.urls")),
     path("", include("partners.urls")),
     path("", include("loans.urls")),
 ]

@@ -250,19 +250,24 @@ def render_labels(devices: Sequence[Device], *, fmt: LabelFormat, kind: str = AS
 
 
 def render_calibration(fmt: LabelFormat) -> bytes:
-    """A page showing every label's outline and millimetre rulers, to check the printer's scale."""
-    ticks_x = [(mm, 3 if mm % 10 == 0 else 2 if mm % 5 == 0 else 1.2) for mm in range(0, int(fmt.page_w) + 1)]
-    ticks_y = [(mm, 3 if mm % 10 == 0 else 2 if mm % 5 == 0 else 1.2) for mm in range(0, int(fmt.page_h) + 1)]
-    ruler = "".join(f"M{mm} 0v{h}" for mm, h in ticks_x) + "".join(f"M0 {mm}h{h}" for mm, h in ticks_y)
+    """A page showing every label's outline and millimetre rulers across the middle, to check the scale."""
+
+    def tick(mm: int) -> float:
+        return 3 if mm % 10 == 0 else 2 if mm % 5 == 0 else 1.2
+
+    mid_x, mid_y = round(fmt.page_w / 2), round(fmt.page_h / 2)
+    along_x = "".join(f"M{mm} {mid_y}v{tick(mm)}" for mm in range(int(fmt.page_w) + 1))
+    along_y = "".join(f"M{mid_x} {mm}h{tick(mm)}" for mm in range(int(fmt.page_h) + 1))
+    step = 10 if fmt.page_w > 100 else 5
     with translation.override(settings.LANGUAGE_CODE):
         html = render_to_string(
             "documents/calibration.html",
             {
                 "fmt": fmt,
                 "positions": fmt.positions(),
-                "ruler": ruler,
-                "numbers_x": [mm for mm, _h in ticks_x if mm % 10 == 0 and 0 < mm < fmt.page_w - 3],
-                "numbers_y": [mm for mm, _h in ticks_y if mm % 10 == 0 and 0 < mm < fmt.page_h - 3],
+                "ruler": along_x + along_y,
+                "numbers_x": [(mm, mm + 0.4, mid_y - 3.6) for mm in range(step, int(fmt.page_w) - 2, step)],
+                "numbers_y": [(mm, mid_x + 3.4, mm - 1.2) for mm in range(step, int(fmt.page_h) - 2, step)],
             },
         )
     return render_html(html)
