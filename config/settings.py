@@ -183,3 +183,11 @@ RESERVATION_DAYS = int(os.environ.get("RESERVATION_DAYS", "14"))  # a reserved d
 
 # The public address of the app, for links in e-mails and QR codes.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Loans and sales.
+SALE_REQUIRES_MEMBERSHIP = env_bool("SALE_REQUIRES_MEMBERSHIP", False)  # a household must be a member to buy
+MEMBERSHIP_FEE = os.environ.get("MEMBERSHIP_FEE", "10.00")  # yearly, in euros
+WARRANTY_MONTHS = int(os.environ.get("WARRANTY_MONTHS", "12"))  # warranty of a device sold
+GIFT_AFTER_MONTHS = int(os.environ.get("GIFT_AFTER_MONTHS", "24"))  # a loan may become a gift after this
+LOAN_RENEWAL_DAYS = int(os.environ.get("LOAN_RENEWAL_DAYS", "90"))  # default extension of a renewed loan
+VAT_MENTION = os.environ.get("VAT_MENTION", "TVA non applicable, art. 293 B du CGI")

@@ -45,6 +45,9 @@ MANAGER_MODELS = (
     "territory",
     "partnerorganisation",
     "referent",
+    "categoryterms",
+    "pricegridentry",
+    "pricecap",
 )
 
 

@@ -75,6 +75,7 @@ class Action:
     GIVE = "give"
     SELL = "sell"
     WARRANTY_RETURN = "warranty_return"
+    DONATE = "donate"
 
     labels = {
         REGISTER: _("Registered"),
@@ -98,6 +99,7 @@ class Action:
         GIVE: _("Turn the loan into a gift"),
         SELL: _("Sell"),
         WARRANTY_RETURN: _("Warranty return"),
+        DONATE: _("Supply free of charge"),
     }
 
     @classmethod
@@ -136,6 +138,7 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str | None]] = {
     Action.GIVE: ((S.LOANED,), S.GIVEN),
     Action.SELL: ((S.RESERVED, S.READY), S.SOLD),
     Action.WARRANTY_RETURN: ((S.SOLD,), S.DIAGNOSED),
+    Action.DONATE: ((S.RESERVED, S.READY), S.GIVEN),
 }
 
 # Actions shown as buttons on the device page, in the order of the work.

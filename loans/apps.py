@@ -3,5 +3,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LoansConfig(AppConfig):
+    """Loans under contract, solidarity sales, memberships, reminders and their documents."""
+
     name = "loans"
     verbose_name = _("Loans and sales")
+
+    def ready(self) -> None:
+        from inventory import panels
+        from inventory.workflow import Action
+
+        from . import services
+        from .panels import device_panel, household_panel
+
+        Action.register_labels(services.ACTION_LABELS)
+        panels.register("device", device_panel)
+        panels.register("household", household_panel)

@@ -18,7 +18,7 @@ def pytest_collection_modifyitems(config, items):
 
 
 def ensure_reference_data() -> None:
-    """The rows that data migrations create (role groups, categories, checklists, systems).
+    """The rows that data migrations create (role groups, categories, checklists, systems, price caps).
 
     A transactional test (live server, threads) flushes the database after it runs; whatever
     runs next gets them back from here, with the migrations' own (idempotent) functions.
@@ -26,10 +26,13 @@ def ensure_reference_data() -> None:
     from django.contrib.auth.models import Group
 
     from inventory.models import OperatingSystem
+    from loans.models import PriceCap
 
     if not Group.objects.exists() or not OperatingSystem.objects.exists():
         import_module("workshop.migrations.0002_roles").create_roles(apps, None)
         import_module("inventory.migrations.0004_reference_data").load(apps, None)
+    if not PriceCap.objects.exists():
+        import_module("loans.migrations.0002_reference_data").load(apps, None)
 
 
 @pytest.fixture(autouse=True)

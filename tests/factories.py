@@ -120,7 +120,8 @@ def ready_device(**kwargs) -> Device:
     """A device READY in every respect, built directly (not through the services)."""
     from inventory.models import ChecklistResult
 
-    device = DeviceFactory(status=Status.READY, grade="B", operating_system=linux_mint(), ram_gb=Decimal(8), **kwargs)
+    kwargs = {"grade": "B", "operating_system": linux_mint(), "ram_gb": Decimal(8), **kwargs}
+    device = DeviceFactory(status=Status.READY, **kwargs)
     ErasureFactory(drive=DriveFactory(device=device))
     operator = UserFactory()
     ChecklistResult.objects.bulk_create(

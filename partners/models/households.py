@@ -19,9 +19,12 @@ class Household(models.Model):
     erased by anonymisation; the statistics fields (commune, size, age bracket) survive it.
     """
 
+    # Empty for a household that comes to the workshop directly (a member buying a device).
     organisation = models.ForeignKey(
         "partners.PartnerOrganisation",
         verbose_name=_("referring organisation"),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="households",
     )

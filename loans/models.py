@@ -1,1 +1,0 @@
-"""Partners, households, requests, allocations, loans and sales (filled by their issues)."""

@@ -1,0 +1,36 @@
+"""What the loans app adds to device and household pages."""
+
+from django.template.loader import render_to_string
+
+from inventory.workflow import Status
+from workshop import roles
+
+from .models import Loan, Sale
+
+
+def device_panel(request, device) -> str | None:
+    """Hand over or sell from the device page; the current loan or sale when there is one."""
+    if not roles.is_workshop(request.user):
+        return None
+    context = {"device": device}
+    if device.status in (Status.RESERVED, Status.READY):
+        context["can_lend"] = device.status == Status.RESERVED
+        context["can_sell"] = True
+    elif device.status in (Status.LOANED, Status.LOST, Status.GIVEN):
+        context["loan"] = Loan.objects.filter(device=device).order_by("-pk").first()
+    elif device.status == Status.SOLD:
+        context["sale"] = Sale.objects.filter(device=device).order_by("-pk").first()
+    else:
+        return None
+    return render_to_string("loans/partials/device_panel.html", context, request=request)
+
+
+def household_panel(request, household) -> str:
+    """Loans and purchases of a household; the household page itself is scoped by visible_to()."""
+    context = {
+        "loans": Loan.objects.visible_to(request.user).filter(household=household).select_related("device__category"),
+        "sales": Sale.objects.visible_to(request.user).filter(household=household).select_related("device__category"),
+        "memberships": household.memberships.all(),
+        "is_workshop": roles.is_workshop(request.user),
+    }
+    return render_to_string("loans/partials/household_panel.html", context, request=request)
