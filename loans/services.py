@@ -40,9 +40,6 @@ RENEWED = "loan_renewed"
 SIGNED = "loan_signed"
 REMINDED = "loan_reminded"
 JOINED = "membership_joined"
-# The documents this app issues (documents.IssuedDocument kinds).
-DOCUMENT_KINDS = ("loan_contract", "return_receipt", "invoice", "membership_receipt")
-
 ACTION_LABELS = {
     RENEWED: gettext_lazy("Loan renewed"),
     SIGNED: gettext_lazy("Contract signed"),

@@ -15,5 +15,4 @@ urlpatterns = [
     path("ventes/<int:pk>/", views.sale_detail, name="sale_detail"),
     path("ventes/<int:pk>/retour-garantie/", views.warranty_return, name="warranty_return"),
     path("adhesions/", views.membership_list, name="membership_list"),
-    path("pieces/<int:pk>.pdf", views.document, name="document"),
 ]

@@ -214,15 +214,6 @@ def loan_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @workshop_required
-def document(request: HttpRequest, pk: int) -> HttpResponse:
-    """A stored document, byte for byte as issued."""
-    issued = get_object_or_404(IssuedDocument, pk=pk, kind__in=services.DOCUMENT_KINDS)
-    response = HttpResponse(bytes(issued.pdf), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{issued.number}.pdf"'
-    return response
-
-
-@workshop_required
 def call_list(request: HttpRequest) -> HttpResponse:
     """Loans to phone about: overdue or due within 14 days, with the last reminder; printable."""
     today = timezone.localdate()

@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from documents.models import IssuedDocument
@@ -89,7 +88,7 @@ def test_the_invoice_has_the_buyer_device_price_number_and_legal_mentions(site, 
 
 def test_a_reprint_is_byte_for_byte_what_was_issued(loan, atelier_client):
     contract = IssuedDocument.objects.get(kind="loan_contract")
-    first = atelier_client.get(reverse("loans:document", args=[contract.pk]))
-    second = atelier_client.get(reverse("loans:document", args=[contract.pk]))
+    first = atelier_client.get(contract.get_absolute_url())
+    second = atelier_client.get(contract.get_absolute_url())
     assert first["Content-Type"] == "application/pdf"
     assert first.content == second.content == bytes(contract.pdf)

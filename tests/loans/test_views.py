@@ -128,7 +128,7 @@ def test_partners_cannot_open_a_loan_or_its_contract(client, caf_user, loan):
     client.force_login(caf_user)
     assert client.get(loan.get_absolute_url()).status_code == 403
     contract = IssuedDocument.objects.get(kind="loan_contract")
-    assert client.get(reverse("loans:document", args=[contract.pk])).status_code == 403
+    assert client.get(contract.get_absolute_url()).status_code == 403
 
 
 def test_a_partner_sees_its_households_loans_and_not_another_organisations(client, loan, caf_user, gestion, site):
