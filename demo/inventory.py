@@ -9,7 +9,7 @@ from django.utils import timezone
 from inventory import services
 from inventory.models import ChecklistItem, DeviceCategory, DonationLot, Donor, OperatingSystem
 from inventory.models.device import DriveKind, ErasureMethod, ErasureResult, ErasureStandard
-from inventory.workflow import Action, Status
+from inventory.workflow import Status
 from workshop.models import Commune, Site, User
 
 DONORS = [
@@ -39,30 +39,19 @@ MODELS = {
     "ecran": [("Dell", "P2219H", "", None, Decimal("21.5")), ("Iiyama", "ProLite E2283HS", "", None, Decimal("21.5"))],
 }
 
-# How many demo devices end in each status; loans-side statuses are moved with workflow actions.
-# RESERVED ones stay READY here: demo.partners reserves them for requests.
+# How many demo devices reach each workshop status. demo.partners then reserves some READY ones
+# for requests, and demo.loans lends and sells others, through the real services.
 PLAN = [
     (Status.RECEIVED, 8),
     (Status.DIAGNOSED, 6),
     (Status.ERASED, 5),
     (Status.OS_INSTALLED, 5),
     (Status.CHECKED, 4),
-    (Status.READY, 14),
-    (Status.RESERVED, 3),
-    (Status.LOANED, 5),
-    (Status.SOLD, 3),
-    (Status.GIVEN, 1),
-    (Status.LOST, 1),
+    (Status.READY, 28),
     (Status.PARTS, 3),
     (Status.RECYCLED, 2),
 ]
 ORDER = [Status.RECEIVED, Status.DIAGNOSED, Status.ERASED, Status.OS_INSTALLED, Status.CHECKED, Status.READY]
-AFTER_READY = {
-    Status.LOANED: [Action.RESERVE, Action.LEND],
-    Status.SOLD: [Action.SELL],
-    Status.GIVEN: [Action.RESERVE, Action.LEND, Action.GIVE],
-    Status.LOST: [Action.RESERVE, Action.LEND, Action.DECLARE_LOST],
-}
 
 
 def seed_inventory(*, sites: list[Site], actor: User, rng: random.Random) -> int:
@@ -187,5 +176,3 @@ def _take_to(device, final_status: str, *, actor: User, rng: random.Random, cpu:
                 actor=actor,
             )
         services.recycle(device=device, reason="Trop ancien, écran cassé", actor=actor)
-    for action in AFTER_READY.get(final_status, []):
-        services.apply(device=device, action=action, actor=actor, details={"demo": True})

@@ -76,10 +76,20 @@ def test_seed_demo_gives_each_partner_its_organisation_and_requests_in_every_sta
     for username in ("partenaire.caf", "partenaire.ccas"):
         user = User.objects.get(username=username)
         statuses = set(DeviceRequest.objects.visible_to(user).values_list("status", flat=True))
-        # FULFILLED comes with the loans and sales of the demo.
-        assert statuses >= set(RequestStatus.values) - {RequestStatus.FULFILLED}
+        assert statuses == set(RequestStatus.values)
     for allocation in Allocation.objects.active():
         assert allocation.device.status == Status.RESERVED
+
+
+@override_settings(DEBUG=True)
+def test_seed_demo_has_loans_in_every_state_sales_and_memberships():
+    from loans.models import Loan, LoanStatus, Membership, Reminder, Sale, SaleKind
+
+    call_command("seed_demo")
+    assert set(Loan.objects.values_list("status", flat=True)) == set(LoanStatus.values)
+    assert Loan.objects.overdue().exists() and Reminder.objects.exists()
+    assert set(Sale.objects.values_list("kind", flat=True)) == set(SaleKind.values)
+    assert Membership.objects.exists()
 
 
 @override_settings(DEBUG=False)
