@@ -43,9 +43,9 @@ def device_facts(device) -> dict:
         "name": device.name,
         "serial": device.serial,
         "cpu": device.cpu,
-        "ram_gb": f"{device.ram_gb:g}" if device.ram_gb else "",
+        "ram_gb": _number(device.ram_gb),
         "storage": ", ".join(drives),
-        "screen": f"{device.screen_size_in:g}" if device.screen_size_in else "",
+        "screen": _number(device.screen_size_in),
         "os": f"{device.operating_system} {device.os_version}".strip() if device.operating_system_id else "",
         "grade": device.grade,
         "battery": device.battery_health_pct,
@@ -62,6 +62,11 @@ def household_facts(household) -> dict:
         "commune": str(household.commune),
         "organisation": household.organisation.name if household.organisation_id else "",
     }
+
+
+def _number(value) -> str:
+    """8.0 → « 8 », 15.6 → « 15,6 »."""
+    return f"{value.normalize():f}".replace(".", ",") if value else ""
 
 
 def _money(value) -> str:
