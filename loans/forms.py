@@ -157,10 +157,10 @@ class NoteForm(forms.Form):
 
 class LoanFilterForm(forms.Form):
     TABS = {
-        "active": _("On loan"),
+        "active": _("Loans running"),
         "due_soon": _("Due within 14 days"),
         "overdue": _("Overdue"),
-        "returned": _("Returned"),
+        "returned": _("Returned loans"),
         "lost": _("Lost or stolen"),
         "given": _("Gifts"),
     }
