@@ -41,15 +41,12 @@ def certificate_context(*, device: Device | None, lot: DonationLot | None) -> tu
     rows, without_storage, pending = [], [], []
     for item in devices:
         drives = list(item.drives.all())
-        if not drives:
+        if not drives and item.no_storage_reason:
             without_storage.append(
-                {
-                    "tag": item.asset_tag,
-                    "name": item.name,
-                    "serial": item.serial,
-                    "reason": item.no_storage_reason,
-                }
+                {"tag": item.asset_tag, "name": item.name, "serial": item.serial, "reason": item.no_storage_reason}
             )
+        elif not drives:  # not examined yet: neither a drive nor a reason for having none
+            pending.append({"tag": item.asset_tag, "model": "", "serial": ""})
         for drive in drives:
             if not drive.erasure_list:
                 pending.append({"tag": item.asset_tag, "model": drive.model, "serial": drive.serial})
