@@ -10,11 +10,13 @@ class LoansConfig(AppConfig):
 
     def ready(self) -> None:
         from inventory import panels
+        from inventory.templatetags.journal import register_details
         from inventory.workflow import Action
 
         from . import services
         from .panels import device_panel, household_panel
 
         Action.register_labels(services.ACTION_LABELS)
+        register_details(**services.JOURNAL_DETAILS)
         panels.register("device", device_panel)
         panels.register("household", household_panel)

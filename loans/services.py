@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from documents.models import DocumentKind
 from inventory.models import Device
 from inventory.services import apply, journal, lock
 from inventory.workflow import Action, Status
@@ -24,7 +25,7 @@ from workshop.numbering import take_number
 
 from . import documents, pricing
 from .models import Loan, LoanStatus, Membership, Reminder, ReminderKind, Sale, SaleKind, SaleStatus
-from .models.choices import DepositState, PaymentMethod
+from .models.choices import Accessory, DepositState, PaymentMethod
 
 
 class LoanError(Exception):
@@ -45,6 +46,27 @@ ACTION_LABELS = {
     SIGNED: gettext_lazy("Contract signed"),
     REMINDED: gettext_lazy("Reminder sent"),
     JOINED: gettext_lazy("Membership recorded"),
+}
+
+
+# How the journal shows the details these services write.
+JOURNAL_DETAILS = {
+    "labels": {
+        "loan": gettext_lazy("Loan"),
+        "sale": gettext_lazy("Sale"),
+        "due": gettext_lazy("Due date"),
+        "price": gettext_lazy("Price (€ TTC)"),
+        "kind": gettext_lazy("Kind"),
+        "to": gettext_lazy("Sent to"),
+        "missing": gettext_lazy("Missing"),
+        "fee": gettext_lazy("Fee (€)"),
+        "number": gettext_lazy("Number"),
+    },
+    "choices": {
+        "kind": {**dict(ReminderKind.choices), **dict(DocumentKind.choices)},
+        "missing": dict(Accessory.choices),
+    },
+    "hidden": ("document",),
 }
 
 

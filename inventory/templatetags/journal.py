@@ -51,9 +51,17 @@ HIDDEN = {"demo", "state"}
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+def register_details(*, labels: dict | None = None, choices: dict | None = None, hidden=()) -> None:
+    """Apps built on inventory name the detail keys (and coded values) their journal entries carry."""
+    LABELS.update(labels or {})
+    for key, values in (choices or {}).items():
+        CHOICES.setdefault(key, {}).update(values)
+    HIDDEN.update(hidden)
+
+
 def _value(key: str, value) -> str:
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(_value(key, v) for v in value)
     if isinstance(value, str) and ISO_DATE.fullmatch(value):
         return datetime.date.fromisoformat(value).strftime("%d/%m/%Y")
     return str(CHOICES.get(key, {}).get(value, value))
