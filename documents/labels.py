@@ -250,12 +250,13 @@ def render_labels(devices: Sequence[Device], *, fmt: LabelFormat, kind: str = AS
 
 
 def render_calibration(fmt: LabelFormat) -> bytes:
-    """A page showing every label's outline and millimetre rulers across the middle, to check the scale."""
+    """A page showing every label's outline and millimetre rulers, to check the printer's scale."""
 
     def tick(mm: int) -> float:
         return 3 if mm % 10 == 0 else 2 if mm % 5 == 0 else 1.2
 
-    mid_x, mid_y = round(fmt.page_w / 2), round(fmt.page_h / 2)
+    # The vertical ruler runs near the left edge, clear of the note in the middle of the page.
+    mid_x, mid_y = round(fmt.page_w * 0.06), round(fmt.page_h / 2)
     along_x = "".join(f"M{mm} {mid_y}v{tick(mm)}" for mm in range(int(fmt.page_w) + 1))
     along_y = "".join(f"M{mid_x} {mm}h{tick(mm)}" for mm in range(int(fmt.page_h) + 1))
     step = 10 if fmt.page_w > 100 else 5
@@ -266,7 +267,7 @@ def render_calibration(fmt: LabelFormat) -> bytes:
                 "fmt": fmt,
                 "positions": fmt.positions(),
                 "ruler": along_x + along_y,
-                "numbers_x": [(mm, mm + 0.4, mid_y - 3.6) for mm in range(step, int(fmt.page_w) - 2, step)],
+                "numbers_x": [(mm, mm + 0.4, mid_y - 3.6) for mm in range(step, int(fmt.page_w) - 2, step) if mm > mid_x + 6],
                 "numbers_y": [(mm, mid_x + 3.4, mm - 1.2) for mm in range(step, int(fmt.page_h) - 2, step)],
             },
         )
