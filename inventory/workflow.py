@@ -76,6 +76,7 @@ class Action:
     SELL = "sell"
     WARRANTY_RETURN = "warranty_return"
     DONATE = "donate"
+    BUY_OUT = "buy_out"
 
     labels = {
         REGISTER: _("Registered"),
@@ -100,6 +101,7 @@ class Action:
         SELL: _("Sell"),
         WARRANTY_RETURN: _("Warranty return"),
         DONATE: _("Supply free of charge"),
+        BUY_OUT: _("Bought by the borrower"),
     }
 
     @classmethod
@@ -139,6 +141,7 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str | None]] = {
     Action.SELL: ((S.RESERVED, S.READY), S.SOLD),
     Action.WARRANTY_RETURN: ((S.SOLD,), S.DIAGNOSED),
     Action.DONATE: ((S.RESERVED, S.READY), S.GIVEN),
+    Action.BUY_OUT: ((S.LOANED,), S.SOLD),
 }
 
 # Actions shown as buttons on the device page, in the order of the work.

@@ -151,6 +151,10 @@ class RenewForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+class BuyOutForm(forms.Form):
+    payment_method = forms.ChoiceField(label=_("Paid by"), choices=PaymentMethod.choices, initial=PaymentMethod.CASH)
+
+
 class NoteForm(forms.Form):
     note = forms.CharField(label=_("What happened"), max_length=300)
 

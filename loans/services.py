@@ -323,6 +323,50 @@ def give(*, loan: Loan, actor: User, today: datetime.date | None = None) -> Loan
     return loan
 
 
+@transaction.atomic
+def buy_out(*, loan: Loan, payment_method: str, actor: User, today: datetime.date | None = None) -> Sale:
+    """The borrower takes up the contract's option to buy, at the price it states (within the cap)."""
+    loan = _lock_loan(loan)
+    _require_active(loan)
+    if not loan.option_to_buy or loan.option_price is None:
+        raise LoanError(_("The contract of %(number)s offers no option to buy.") % {"number": loan.number})
+    if loan.option_price > 0 and payment_method == PaymentMethod.NONE:
+        raise LoanError(_("Payment: say how it was paid."))
+    device = lock(loan.device)
+    today = today or timezone.localdate()
+    cap = pricing.legal_cap(device)
+    loan.status = LoanStatus.BOUGHT
+    loan.ended_at = timezone.now()
+    if loan.deposit_state == DepositState.HELD:
+        loan.deposit_state = DepositState.REFUNDED
+    loan.save(update_fields=["status", "ended_at", "deposit_state"])
+    sale = Sale.objects.create(
+        number=number("FAC", "invoice", today),
+        device=device,
+        household=loan.household,
+        request=loan.request,
+        site=loan.site,
+        sold_on=today,
+        price=loan.option_price,
+        grid_price=pricing.grid_price(device),
+        price_reason=_("Option to buy of loan %(number)s") % {"number": loan.number},
+        legal_cap=cap.amount if cap else None,
+        buyer_eligibility=_("Borrower referred under loan %(number)s") % {"number": loan.number} if cap else "",
+        payment_method=payment_method if loan.option_price else PaymentMethod.NONE,
+        warranty_until=add_months(today, settings.WARRANTY_MONTHS),
+        sold_by=actor,
+    )
+    apply(
+        device=device,
+        action=Action.BUY_OUT,
+        actor=actor,
+        subject=sale,
+        details={"loan": loan.number, "sale": sale.number, "price": sale.price},
+    )
+    documents.issue_invoice(sale, actor=actor)
+    return sale
+
+
 # — Reminders —
 
 # kind -> days from the due date on which it is sent

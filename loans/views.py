@@ -144,6 +144,8 @@ def loan_detail(request: HttpRequest, pk: int, failed: str = "", failed_form=Non
             "renew": forms.RenewForm(loan=loan),
             "lost": forms.NoteForm(),
         }
+        if loan.option_to_buy:
+            action_forms["buy"] = forms.BuyOutForm()
         if failed_form is not None:
             action_forms[failed] = failed_form
     return render(
@@ -166,7 +168,7 @@ def loan_detail(request: HttpRequest, pk: int, failed: str = "", failed_form=Non
     )
 
 
-LOAN_ACTIONS = {"take_back", "renew", "lost", "give", "remind", "sign"}
+LOAN_ACTIONS = {"take_back", "renew", "lost", "give", "remind", "sign", "buy"}
 
 
 @require_POST
@@ -192,6 +194,14 @@ def loan_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             if form.is_valid():
                 services.declare_lost(loan=loan, note=form.cleaned_data["note"], actor=request.user)
                 messages.success(request, _("Loan declared lost or stolen."))
+        elif action == "buy":
+            form = forms.BuyOutForm(request.POST)
+            if form.is_valid():
+                sale = services.buy_out(
+                    loan=loan, payment_method=form.cleaned_data["payment_method"], actor=request.user
+                )
+                messages.success(request, _("%(number)s recorded.") % {"number": sale.number})
+                return redirect(sale)
         elif action == "give":
             services.give(loan=loan, actor=request.user)
             messages.success(request, _("The household keeps the device for good."))

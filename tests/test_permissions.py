@@ -62,6 +62,10 @@ WORKSHOP_PAGES = [
     "/donateurs/nouveau/",
     "/demandes/",
     "/reservations/",
+    "/prets/",
+    "/prets/appels/",
+    "/ventes/",
+    "/adhesions/",
 ]
 MANAGER_PAGES = ["/stock/"]
 PARTNER_PAGES = ["/partenaires/"]

@@ -15,6 +15,7 @@ class LoanStatus(models.TextChoices):
     RETURNED = "returned", _("Returned")
     LOST = "lost", _("Lost or stolen")
     GIVEN = "given", _("Turned into a gift")
+    BOUGHT = "bought", _("Bought by the borrower")
 
 
 class LoanQuerySet(ScopedQuerySet):

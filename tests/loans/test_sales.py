@@ -156,3 +156,26 @@ def test_a_walk_in_member_is_registered_with_the_membership(atelier):
     assert membership.household.organisation is None
     assert membership.household.reference.startswith("DIRECT-")
     assert Membership.objects.count() == 1
+
+
+def test_the_borrower_takes_up_the_option_to_buy_within_the_cap(public_laptop, household, gestion, atelier):
+    from partners import services as partners
+    from tests.partners.factories import RequestFactory
+
+    from .helpers import BORROWER, handover
+
+    request = RequestFactory(household=household, status="accepted")
+    partners.allocate(request=request, device=public_laptop, until=TODAY, actor=gestion)
+    loan = services.lend(device=public_laptop, borrower=BORROWER, handover=handover(option_to_buy=True), actor=atelier)
+    assert loan.option_price == Decimal("120")  # grade A grid price, under the 180 € cap
+    sale = services.buy_out(loan=loan, payment_method="cash", actor=atelier)
+    loan.refresh_from_db()
+    public_laptop.refresh_from_db()
+    assert (loan.status, public_laptop.status) == ("bought", Status.SOLD)
+    assert sale.price == Decimal("120") and sale.legal_cap == Decimal("180") and sale.household == household
+    assert IssuedDocument.objects.filter(kind="invoice", number=sale.number).exists()
+
+
+def test_no_buy_out_without_the_option(loan, atelier):
+    with pytest.raises(services.LoanError):
+        services.buy_out(loan=loan, payment_method="cash", actor=atelier)
