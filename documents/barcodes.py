@@ -44,9 +44,15 @@ def module_width(data: str, *, max_width_mm: float, preferred_mm: float) -> floa
 
 @lru_cache(maxsize=4096)
 def _code128_d(data: str, height: float) -> str:
-    return "".join(
-        f"M{QUIET_MODULES + start} 0h{width}v{height:g}h-{width}z" for start, width in bar_runs(code128_modules(data))
-    )
+    """All the bars as one outline running along their foot: up a bar, across, down, on to the next.
+
+    The stretches along the foot enclose nothing, so only the bars are filled: four numbers a bar
+    instead of five for separate rectangles (WeasyPrint parses path numbers one by one).
+    """
+    runs = bar_runs(code128_modules(data))
+    foot = f"{height:g}"
+    bars = "".join(f"H{QUIET_MODULES + start}V0h{width}V{foot}" for start, width in runs)
+    return f"M{QUIET_MODULES + runs[0][0]} {foot}{bars}z"
 
 
 def code128_path(data: str, *, module_mm: float, height_mm: float, x: float, y: float) -> str:

@@ -267,7 +267,9 @@ def render_calibration(fmt: LabelFormat) -> bytes:
                 "fmt": fmt,
                 "positions": fmt.positions(),
                 "ruler": along_x + along_y,
-                "numbers_x": [(mm, mm + 0.4, mid_y - 3.6) for mm in range(step, int(fmt.page_w) - 2, step) if mm > mid_x + 6],
+                "numbers_x": [
+                    (mm, mm + 0.4, mid_y - 3.6) for mm in range(step, int(fmt.page_w) - 2, step) if mm > mid_x + 6
+                ],
                 "numbers_y": [(mm, mid_x + 3.4, mm - 1.2) for mm in range(step, int(fmt.page_h) - 2, step)],
             },
         )
