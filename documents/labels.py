@@ -140,7 +140,7 @@ def device_url(device: Device) -> str:
 
 
 def _number(value) -> str:
-    return f"{value:g}".replace(".", ",") if value is not None else ""
+    return f"{float(value):g}".replace(".", ",") if value is not None else ""
 
 
 def storage_summary(device: Device) -> str:
