@@ -5,15 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('partners', '0002_devicerequest_flagged_at_allocation'),
+        ("partners", "0002_devicerequest_flagged_at_allocation"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='household',
-            name='organisation',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='households', to='partners.partnerorganisation', verbose_name='referring organisation'),
+            model_name="household",
+            name="organisation",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="households",
+                to="partners.partnerorganisation",
+                verbose_name="referring organisation",
+            ),
         ),
     ]

@@ -45,3 +45,50 @@ def test_the_audit_catches_an_unlabelled_field(page: Page):
         "<html lang='fr'><head><title>t</title></head><body><main><input type='text'></main></body></html>"
     )
     assert any(v.startswith("label") for v in violations(page))
+
+
+def test_partner_and_loan_pages_have_no_wcag_violation(page: Page, live_server, atelier, gestion, site):
+    import datetime
+
+    from django.utils import timezone
+
+    from loans import services as loans
+    from partners import services as partners
+    from tests.factories import ready_device
+    from tests.partners.factories import HouseholdFactory, OrganisationFactory, RequestFactory, commune, referent
+
+    commune()
+    organisation = OrganisationFactory(name="CAF du Morbihan")
+    referent("partenaire.caf", organisation)
+    request = RequestFactory(household=HouseholdFactory(organisation=organisation), status="accepted")
+    device = ready_device(site=site)
+    partners.allocate(
+        request=request, device=device, until=timezone.localdate() + datetime.timedelta(days=3), actor=gestion
+    )
+    loan = loans.lend(
+        device=device,
+        borrower=loans.Borrower("Amina", "Durand", "0612345678"),
+        handover=loans.Handover(
+            starts_on=timezone.localdate(), due_on=timezone.localdate() + datetime.timedelta(days=90)
+        ),
+        actor=atelier,
+    )
+    other = ready_device(site=site)
+    log_in(page, live_server, "partenaire.caf")
+    for url in ["/partenaires/", "/partenaires/demandes/nouvelle/", f"/partenaires/demandes/{request.pk}/"]:
+        page.goto(f"{live_server.url}{url}")
+        assert violations(page) == [], url
+    page.get_by_role("button", name="Se déconnecter").click()
+    log_in(page, live_server, "atelier")
+    for url in [
+        "/demandes/",
+        f"/partenaires/demandes/{request.pk}/",
+        "/prets/",
+        loan.get_absolute_url(),
+        "/prets/appels/",
+        f"/appareils/{other.asset_tag}/vendre/",
+        "/ventes/",
+        "/adhesions/",
+    ]:
+        page.goto(f"{live_server.url}{url}")
+        assert violations(page) == [], url
