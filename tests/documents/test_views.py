@@ -165,7 +165,9 @@ def test_the_device_list_has_boxes_to_tick_and_the_print_form(atelier_client, lo
     assert 'name="status" value="received" form="print-selection"' in page
 
 
-def test_the_panels_read_the_database_a_constant_number_of_times(atelier_client, lot, issued, django_assert_max_num_queries):
+def test_the_panels_read_the_database_a_constant_number_of_times(
+    atelier_client, lot, issued, django_assert_max_num_queries
+):
     url = lot.get_absolute_url()
     atelier_client.get(url)
     with django_assert_max_num_queries(30) as captured:
