@@ -94,7 +94,8 @@ def issue_document(
         raise DocumentError(_("A document numbered %(number)s was already issued.") % {"number": number})
     with translation.override(settings.LANGUAGE_CODE):
         issued_on = date_format(timezone.localdate(issued_at), "DATE_FORMAT")
-        facts = snapshot({**context, "number": number, "issued_at": issued_at, "issued_on": issued_on})
+        # The caller's own dates win; the number is always the one given or taken here.
+        facts = snapshot({"issued_at": issued_at, "issued_on": issued_on, **context, "number": number})
         pdf = render_pdf(template_name, facts)
     document = IssuedDocument.objects.create(
         kind=kind,
