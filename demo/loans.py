@@ -22,6 +22,7 @@ PEOPLE = [
     ("Thomas", "Bernard", "07 56 78 90 12", "t.bernard@example.org", "21 rue Jean Jaurès, 56100 Lorient"),
     ("Sandrine", "Le Roux", "06 67 89 01 23", "", "5 rue des Mouettes, 56260 Larmor-Plage"),
     ("Youssef", "Benali", "07 78 90 12 34", "", "17 avenue de la Perrière, 56100 Lorient"),
+    ("Maëlle", "Tanguy", "06 89 01 23 45", "maelle.tanguy@example.org", "9 rue du Scorff, 56100 Lorient"),
 ]
 # state, start (days ago), term (days)
 LOANS = [
@@ -32,6 +33,7 @@ LOANS = [
     ("returned", 120, 90),
     ("lost", 100, 180),
     ("gift", 760, 180),
+    ("bought", 60, 180),
 ]
 KINDS = {
     "laptop": "laptop",
@@ -103,6 +105,7 @@ def seed_loans(*, rng: random.Random, staff: User, manager: User) -> int:
                 deposit_amount=Decimal("50") if number % 2 else Decimal("0"),
                 deposit_method="cash" if number % 2 else "none",
                 accessories=["charger", "bag"] if device.category.kind == "laptop" else ["charger"],
+                option_to_buy=state == "bought",
             ),
             actor=staff,
         )
@@ -121,6 +124,8 @@ def seed_loans(*, rng: random.Random, staff: User, manager: User) -> int:
             services.declare_lost(loan=loan, note="Volé dans un bus, plainte déposée", actor=staff)
         elif state == "gift":
             services.give(loan=loan, actor=staff)
+        elif state == "bought":
+            services.buy_out(loan=loan, payment_method="cash", actor=staff)
         made += 1
     # The reminders the daily job would have sent by now.
     services.send_reminders(today=today)
