@@ -4,7 +4,7 @@ Layout is computed here in millimetres from the format (documents.label_formats)
 only place what they are given, so that adding a stock never means editing CSS.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -33,16 +33,19 @@ class LabelError(ValueError):
     """Bad label request (format too small, skip out of range); the message is for the user."""
 
 
-def price_for(device: Device) -> Decimal | None:
-    """The sale price printed on a spec label, if the device has one.
+PriceSource = Callable[[Sequence[Device]], dict[int, Decimal]]
+_price_source: PriceSource | None = None
 
-    The loans app's price grid will plug in here; until then a device has a price only if it
-    carries a `price` attribute (or method).
-    """
-    price = getattr(device, "price", None)
-    if callable(price):
-        price = price()
-    return price
+
+def set_price_source(source: PriceSource | None) -> None:
+    """The loans app plugs its price grid in here (AppConfig.ready): documents does not import loans."""
+    global _price_source
+    _price_source = source
+
+
+def prices_for(devices: Sequence[Device]) -> dict[int, Decimal]:
+    """The sale price printed on each device's spec label, by device id, for those that have one."""
+    return _price_source(devices) if _price_source is not None and devices else {}
 
 
 def shorten(text: str, max_chars: int) -> str:
@@ -156,8 +159,7 @@ def asset_lines(device: Device) -> list[str]:
     return [first, specs]
 
 
-def spec_lines(device: Device) -> list[str]:
-    price = price_for(device)
+def spec_lines(device: Device, price: Decimal | None = None) -> list[str]:
     memory = _("%(ram)s GB RAM") % {"ram": _number(device.ram_gb)} if device.ram_gb else ""
     storage = storage_summary(device)
     screen = _("%(size)s in screen") % {"size": _number(device.screen_size_in)} if device.screen_size_in else ""
@@ -214,13 +216,14 @@ def asset_pages(fmt: LabelFormat, devices: Sequence[Device], skip: int = 0) -> l
 
 def spec_pages(fmt: LabelFormat, devices: Sequence[Device], skip: int = 0) -> list[Page]:
     layout = spec_layout(fmt)
+    prices = prices_for(devices)
     pages = _new_pages(fmt, len(devices), skip)
     for device, (page, x, y) in zip(devices, _slots(fmt, len(devices), skip), strict=True):
         url = device_url(device)
         # Right-aligned in its area, whatever the version of the code.
         qr_x = x + layout.qr.x + layout.qr.w - qr_side(url)
         pages[page].paths.append(qr_path(url, x=round(qr_x, 3), y=round(y + layout.qr.y, 3)))
-        lines = [shorten(line, layout.line_chars) for line in spec_lines(device)][: layout.lines]
+        lines = [shorten(line, layout.line_chars) for line in spec_lines(device, prices.get(device.pk))][: layout.lines]
         pages[page].texts.append(
             Text(round(x + layout.text.x, 3), round(y + layout.text.y, 3), device.asset_tag, lines)
         )
@@ -229,7 +232,7 @@ def spec_pages(fmt: LabelFormat, devices: Sequence[Device], skip: int = 0) -> li
 
 def label_queryset(devices):
     """What a label reads, in a constant number of queries."""
-    return devices.select_related("category", "operating_system").prefetch_related("drives")
+    return devices.select_related("category", "operating_system", "lot__donor").prefetch_related("drives")
 
 
 def render_labels(devices: Sequence[Device], *, fmt: LabelFormat, kind: str = ASSET, skip: int = 0) -> bytes:

@@ -36,3 +36,18 @@ def option_price(device: Device) -> Decimal | None:
     if price is not None and cap is not None:
         return min(price, cap.amount)
     return price if price is not None else (cap.amount if cap else None)
+
+
+def label_prices(devices) -> dict[int, Decimal]:
+    """Spec-label prices of many devices in two queries: the grid price, within the cap if it applies."""
+    grid = {(e.category_id, e.grade): e.price for e in PriceGridEntry.objects.all()}
+    caps = dict(PriceCap.objects.values_list("kind", "amount"))
+    prices = {}
+    for device in devices:
+        price = grid.get((device.category_id, device.grade))
+        if price is not None and from_public_body(device):
+            cap = caps.get(CAP_KIND.get(device.category.kind, device.category.kind))
+            price = min(price, cap) if cap is not None else price
+        if price is not None:
+            prices[device.pk] = price
+    return prices

@@ -35,8 +35,7 @@ def test_spec_label_says_specs_system_and_grade(device, tmp_path):
 
 
 def test_spec_label_prints_the_price_the_hook_gives(device, tmp_path, monkeypatch):
-    assert labels.price_for(device) is None
-    monkeypatch.setattr(labels, "price_for", lambda device: Decimal("120"))
+    monkeypatch.setattr(labels, "_price_source", lambda devices: {d.pk: Decimal("120") for d in devices})
     text = pdf_text(render_labels([device], fmt=get_format("L7163"), kind="spec"), tmp_path)
     assert "120,00 €" in text
 

@@ -10,7 +10,7 @@ from documents.models import IssuedDocument
 from inventory.workflow import Status
 from loans import documents as loan_documents
 from loans import services
-from loans.models import Membership, Sale, SaleKind, SaleStatus
+from loans.models import Membership, PriceGridEntry, Sale, SaleKind, SaleStatus
 from partners.models import RequestStatus
 from tests.factories import ready_device
 from tests.partners.factories import HouseholdFactory
@@ -179,3 +179,18 @@ def test_the_borrower_takes_up_the_option_to_buy_within_the_cap(public_laptop, h
 def test_no_buy_out_without_the_option(loan, atelier):
     with pytest.raises(services.LoanError):
         services.buy_out(loan=loan, payment_method="cash", actor=atelier)
+
+
+def test_spec_labels_print_the_grid_price_within_the_legal_cap(site, public_laptop, tmp_path):
+    from documents.label_formats import get_format
+    from documents.labels import label_queryset, render_labels
+    from inventory.models import Device
+
+    from .helpers import pdf_text
+
+    private = ready_device(site=site, grade="A")  # laptop grade A: 120 € on the grid
+    PriceGridEntry.objects.filter(category=public_laptop.category, grade="A").update(price=Decimal("200"))
+    devices = label_queryset(Device.objects.filter(pk__in=[private.pk, public_laptop.pk]).order_by("pk"))
+    text = pdf_text(render_labels(devices, fmt=get_format("L7163"), kind="spec"))
+    assert "200,00 €" in text  # the private donor's laptop, at the grid price
+    assert "180,00 €" in text  # the public body's laptop, capped
