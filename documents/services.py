@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from inventory.models import Device, DonationLot
 from inventory.services import journal
+from workshop.errors import DomainError
 from workshop.models import User
 from workshop.numbering import take_number
 
@@ -37,12 +38,8 @@ NUMBER_PREFIXES = {
 TEMPLATE_VERSION = "2026-1"
 
 
-class DocumentError(Exception):
+class DocumentError(DomainError):
     """A document that cannot be issued; the message is for the user."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 def snapshot(context: dict) -> dict:

@@ -6,6 +6,8 @@ show only the buttons that can work now.
 
 from django.utils.translation import gettext_lazy as _
 
+from workshop.errors import DomainError
+
 
 class Status:
     # A plain namespace of TextChoices would be nicer, but the choices must be importable by
@@ -164,12 +166,8 @@ WORKBENCH_ACTIONS = (
 NEW_CYCLE_ACTIONS = (Action.TAKE_BACK, Action.WARRANTY_RETURN, Action.REPAIR)
 
 
-class WorkflowError(Exception):
+class WorkflowError(DomainError):
     """A step the device's state forbids; the message is French, for the user."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
 
 def is_allowed(status: str, action: str) -> bool:

@@ -20,6 +20,8 @@ from inventory.services import apply, journal, lock
 from inventory.workflow import Action, Status
 from partners import services as partners
 from partners.models import Allocation, Household
+from workshop.dates import add_months
+from workshop.errors import DomainError
 from workshop.models import User
 from workshop.numbering import take_number
 
@@ -28,12 +30,8 @@ from .models import Loan, LoanStatus, Membership, Reminder, ReminderKind, Sale, 
 from .models.choices import Accessory, DepositState, PaymentMethod
 
 
-class LoanError(Exception):
+class LoanError(DomainError):
     """A loan, sale or membership step that cannot be done; the message is shown as it is."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 # Journal actions on loans and sales (the device moves are journaled by inventory's actions).
@@ -77,17 +75,6 @@ def number(prefix: str, sequence: str, day: datetime.date) -> str:
 
 def euros(amount: Decimal) -> str:
     return f"{amount:.2f}".replace(".", ",")
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, candidate)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 # — Borrowers —

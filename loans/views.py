@@ -13,16 +13,14 @@ from django.views.decorators.http import require_POST
 
 from documents.models import IssuedDocument
 from inventory.models import Device
-from inventory.workflow import Status, WorkflowError
+from inventory.workflow import Status
 from partners.models import Allocation
-from partners.services import RequestError
+from workshop.errors import DomainError
 from workshop.roles import workshop_required
 
 from . import forms, pricing, services
 from .models import Loan, LoanStatus, Membership, Sale
 from .models.choices import accessory_labels
-
-ERRORS = (services.LoanError, WorkflowError, RequestError)
 
 
 def _device(tag: str) -> Device:
@@ -99,7 +97,7 @@ def handover(request: HttpRequest, tag: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             loan = services.lend(device=device, borrower=form.borrower(), handover=form.handover(), actor=request.user)
-        except ERRORS as error:
+        except DomainError as error:
             messages.error(request, error.message)
         else:
             messages.success(request, _("Loan %(number)s recorded: print the contract.") % {"number": loan.number})
@@ -214,7 +212,7 @@ def loan_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         elif action == "sign":
             services.record_signature(loan=loan, actor=request.user)
             messages.success(request, _("Signature recorded."))
-    except ERRORS as error:
+    except DomainError as error:
         messages.error(request, error.message)
         return loan_detail(request, pk, failed=action, failed_form=form, status=409)
     if form is not None and not form.is_valid():
@@ -252,7 +250,7 @@ def sale_create(request: HttpRequest, tag: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             sale = services.sell(device=device, buyer=form.buyer(), terms=form.terms(), actor=request.user)
-        except ERRORS as error:
+        except DomainError as error:
             messages.error(request, error.message)
         else:
             messages.success(request, _("%(number)s recorded.") % {"number": sale.number})
@@ -314,7 +312,7 @@ def warranty_return(request: HttpRequest, pk: int) -> HttpResponse:
         if not form.is_valid():
             raise services.LoanError(_("Say what is wrong with the device."))
         services.warranty_return(sale=sale, reason=form.cleaned_data["reason"], actor=request.user)
-    except ERRORS as error:
+    except DomainError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Device back under warranty: it goes through the checks again."))
@@ -358,7 +356,7 @@ def membership_list(request: HttpRequest) -> HttpResponse:
                     payment_method=d["payment_method"],
                     actor=request.user,
                 )
-        except ERRORS as error:
+        except DomainError as error:
             messages.error(request, error.message)
         else:
             messages.success(request, _("Membership %(number)s recorded.") % {"number": membership.number})

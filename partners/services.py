@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy
 from inventory.models import Device
 from inventory.services import apply, journal, lock
 from inventory.workflow import Action, Status
+from workshop.dates import add_months
+from workshop.errors import DomainError
 from workshop.models import Commune, User
 
 from . import notifications
@@ -23,12 +25,8 @@ from .models import Allocation, AllocationState, DeviceRequest, Household, Partn
 from .models.requests import OPEN, QUEUED, EligibilityGround, Urgency
 
 
-class RequestError(Exception):
+class RequestError(DomainError):
     """A request or reservation step that cannot be done; the message is shown as it is."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 # Journal actions of requests (device moves are journaled by inventory's RESERVE/RELEASE).
@@ -107,14 +105,7 @@ class RequestData:
 
 def default_expiry(attested_on: datetime.date) -> datetime.date:
     """The attestation's default validity: ELIGIBILITY_MONTHS after it was given."""
-    months = attested_on.month - 1 + settings.ELIGIBILITY_MONTHS
-    year, month = attested_on.year + months // 12, months % 12 + 1
-    for day in (attested_on.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return add_months(attested_on, settings.ELIGIBILITY_MONTHS)
 
 
 @transaction.atomic

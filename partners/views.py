@@ -16,8 +16,9 @@ from django.views.decorators.http import require_POST
 
 from inventory import panels
 from inventory.models import Device, JournalEntry
-from inventory.workflow import Status, WorkflowError
+from inventory.workflow import Status
 from workshop import roles
+from workshop.errors import DomainError
 from workshop.roles import PARTENAIRE, manager_required, role_required, workshop_required
 
 from . import forms, services
@@ -181,7 +182,7 @@ def request_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     form.is_valid()
     try:
         services.cancel_request(request=device_request, actor=request.user, reason=form.cleaned_data.get("reason", ""))
-    except (services.RequestError, WorkflowError) as error:
+    except DomainError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("The request is cancelled."))
@@ -300,7 +301,7 @@ def _decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 done = _("Reservation extended.")
         else:
             raise PermissionDenied
-    except (services.RequestError, WorkflowError) as error:
+    except DomainError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, done)
