@@ -11,11 +11,11 @@ from django.utils.safestring import SafeString
 
 Panel = Callable[[HttpRequest, object], SafeString | str | None]
 
-_PANELS: dict[str, list[Panel]] = {"device": [], "lot": [], "device_list": [], "household": []}
+_PANELS: dict[str, list[Panel]] = {"home": [], "device": [], "lot": [], "device_list": [], "household": []}
 
 
 def register(page: str, panel: Panel) -> Panel:
-    """page: "device", "lot", "device_list" (under the device list) or "household" (a household page)."""
+    """page: "home" (workshop home), "device", "lot", "device_list" (under the list) or "household"."""
     if panel not in _PANELS[page]:
         _PANELS[page].append(panel)
     return panel

@@ -31,7 +31,11 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "inventory/home.html",
-        {"counts": [(s, Status.label(s), counts[s]) for s, _l in Status.choices], "queues": queues},
+        {
+            "counts": [(s, Status.label(s), counts[s]) for s, _l in Status.choices],
+            "queues": queues,
+            "panels": panels.render("home", request, request.user),
+        },
     )
 
 

@@ -15,10 +15,11 @@ class LoansConfig(AppConfig):
         from inventory.workflow import Action
 
         from . import pricing, services
-        from .panels import device_panel, household_panel
+        from .panels import device_panel, home_panel, household_panel
 
         Action.register_labels(services.ACTION_LABELS)
         register_details(**services.JOURNAL_DETAILS)
         labels.set_price_source(pricing.label_prices)
         panels.register("device", device_panel)
         panels.register("household", household_panel)
+        panels.register("home", home_panel)

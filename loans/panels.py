@@ -1,6 +1,10 @@
 """What the loans app adds to device and household pages."""
 
+import datetime
+
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from inventory.workflow import Status
 from workshop import roles
@@ -34,3 +38,16 @@ def household_panel(request, household) -> str:
         "is_workshop": roles.is_workshop(request.user),
     }
     return render_to_string("loans/partials/household_panel.html", context, request=request)
+
+
+def home_panel(request, user) -> str:
+    """On the workshop home: overdue loans and those due this week, at the user's site."""
+    today = timezone.localdate()
+    loans = Loan.objects.active()
+    if user.current_site_id:
+        loans = loans.filter(site_id=user.current_site_id)
+    counts = loans.aggregate(
+        overdue=Count("pk", filter=Q(due_on__lt=today)),
+        due_soon=Count("pk", filter=Q(due_on__gte=today, due_on__lte=today + datetime.timedelta(days=7))),
+    )
+    return render_to_string("loans/partials/home_panel.html", counts, request=request)

@@ -13,7 +13,8 @@ class PartnersConfig(AppConfig):
         from inventory.workflow import Action
 
         from . import services
-        from .panels import device_panel
+        from .panels import device_panel, home_panel
 
         Action.register_labels(services.ACTION_LABELS)
         panels.register("device", device_panel)
+        panels.register("home", home_panel)

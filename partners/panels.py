@@ -1,11 +1,17 @@
 """What the partners app adds to the workshop pages."""
 
+import datetime
+
+from django.conf import settings
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from inventory.workflow import Status
 from workshop import roles
 
-from .models import Allocation, DeviceRequest
+from .models import Allocation, DeviceRequest, RequestStatus
+from .models.requests import QUEUED
 
 
 def device_panel(request, device) -> str | None:
@@ -28,3 +34,17 @@ def device_panel(request, device) -> str | None:
     else:
         return None
     return render_to_string("partners/partials/device_panel.html", context, request=request)
+
+
+def home_panel(request, user) -> str:
+    """On the workshop home: requests waiting for an answer and reservations ending."""
+    today = timezone.localdate()
+    flag_limit = timezone.now() - datetime.timedelta(days=settings.REQUEST_FLAG_DAYS)
+    counts = DeviceRequest.objects.aggregate(
+        new=Count("pk", filter=Q(status=RequestStatus.SUBMITTED)),
+        late=Count("pk", filter=Q(status=RequestStatus.SUBMITTED, created_at__lt=flag_limit)),
+        queued=Count("pk", filter=Q(status__in=QUEUED)),
+    )
+    counts["ending"] = Allocation.objects.active().filter(reserved_until__lte=today).count()
+    counts["days"] = settings.REQUEST_FLAG_DAYS
+    return render_to_string("partners/partials/home_panel.html", counts, request=request)

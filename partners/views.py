@@ -249,6 +249,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "page": page,
             "start": start,
             "flag_limit": flag_limit,
+            "flag_days": settings.REQUEST_FLAG_DAYS,
             "query": query.urlencode(),
         },
     )

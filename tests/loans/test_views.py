@@ -156,3 +156,9 @@ def test_a_partner_sees_its_households_loans_and_not_another_organisations(clien
 def test_the_loan_list_query_count_does_not_grow(atelier_client, loan, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         atelier_client.get(reverse("loans:loan_list"))
+
+
+def test_the_workshop_home_counts_overdue_loans(atelier_client, loan):
+    Loan.objects.filter(pk=loan.pk).update(due_on=TODAY - datetime.timedelta(days=2))
+    response = atelier_client.get(reverse("inventory:home"))
+    assert 'href="/prets/?tab=overdue"><span class="count">1</span>' in response.content.decode()

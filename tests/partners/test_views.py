@@ -171,3 +171,15 @@ def test_the_daily_commands_expire_reservations_and_review_requests(queued_reque
     laptop.refresh_from_db()
     assert laptop.status == Status.READY
     assert out.getvalue().splitlines()[0].startswith("1 ")
+
+
+def test_the_workshop_home_says_what_waits_today(atelier_client, caf, queued_request, settings):
+    from partners.models import DeviceRequest
+
+    late = RequestFactory(household=HouseholdFactory(organisation=caf))
+    DeviceRequest.objects.filter(pk=late.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=settings.REQUEST_FLAG_DAYS + 1)
+    )
+    page = atelier_client.get(reverse("inventory:home")).content.decode()
+    assert "nouvelles demandes" in page and "1 sans réponse depuis 10 jours" in page
+    assert "foyers en attente" in page
