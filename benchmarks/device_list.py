@@ -6,15 +6,13 @@ relation), measured in the same run.
 
 import os
 import random
-import statistics
 import time
 from decimal import Decimal
 from unittest import mock
 
 from django.contrib.auth.models import Group
-from django.db import connection, reset_queries
+from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from inventory.models import Device, DeviceCategory, DonationLot, Donor
@@ -22,8 +20,9 @@ from inventory.models.device import DeviceQuerySet
 from inventory.workflow import Status
 from workshop.models import Site, User
 
+from ._pages import measure, print_header, print_row
+
 DEVICES = int(os.environ.get("BENCH_DEVICES", "100000"))
-REQUESTS = 50
 
 
 def populate() -> tuple[User, str]:
@@ -68,21 +67,6 @@ def populate() -> tuple[User, str]:
     return user, f"SV-{DEVICES // 2:06d}"
 
 
-def measure(client: Client, url: str) -> tuple[int, float, float]:
-    timings = []
-    queries = 0
-    for _ in range(REQUESTS):
-        reset_queries()
-        with CaptureQueriesContext(connection) as ctx:
-            start = time.perf_counter()
-            response = client.get(url)
-            timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-        queries = len(ctx.captured_queries)
-    timings.sort()
-    return queries, statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
-
-
 def run() -> None:
     start = time.perf_counter()
     user, tag = populate()
@@ -96,12 +80,10 @@ def run() -> None:
         ("device list, 200 per page", "/appareils/?per_page=200"),
         ("device page", f"/appareils/{tag}/"),
     ]
-    print(f"{'page':58} {'queries':>7} {'median ms':>10} {'p95 ms':>8}")
+    print_header()
     for label, url in pages:
-        queries, median, p95 = measure(client, url)
-        print(f"{label:58} {queries:>7} {median:>10.1f} {p95:>8.1f}")
+        print_row(label, measure(client, url))
     # Naive baseline: the same list without select_related, as a first version would write it.
     with mock.patch.object(DeviceQuerySet, "for_list", lambda qs: qs):
         for label, url in pages[:1] + pages[3:4]:
-            queries, median, p95 = measure(client, url)
-            print(f"{'naive: ' + label:58} {queries:>7} {median:>10.1f} {p95:>8.1f}")
+            print_row("naive: " + label, measure(client, url))

@@ -323,6 +323,12 @@ def reservations(request: HttpRequest) -> HttpResponse:
         .select_related("device__category", "device__site", "request__household", "request__organisation")
         .order_by("reserved_until", "pk")
     )
-    if request.GET.get("site") != "all" and request.user.current_site_id:
+    all_sites = request.GET.get("site") == "all"
+    if not all_sites and request.user.current_site_id:
         allocations = allocations.filter(device__site_id=request.user.current_site_id)
-    return render(request, "partners/reservations.html", {"allocations": allocations, "today": timezone.localdate()})
+    page = Paginator(allocations, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "partners/reservations.html",
+        {"page": page, "today": timezone.localdate(), "all_sites": all_sites, "query": "site=all" if all_sites else ""},
+    )

@@ -122,6 +122,23 @@ def test_the_device_page_says_for_whom_it_is_reserved(atelier_client, queued_req
     assert laptop.asset_tag in listing and queued_request.household.reference in listing
 
 
+def test_the_reservations_list_pages_by_fifty_in_constant_queries(
+    atelier_client, caf, site, gestion, django_assert_max_num_queries
+):
+    from tests.factories import ready_device
+
+    for _ in range(51):
+        device_request = RequestFactory(household=HouseholdFactory(organisation=caf), status=RequestStatus.RESERVED)
+        Allocation.objects.create(
+            request=device_request, device=ready_device(site=site), reserved_until=TODAY, reserved_by=gestion
+        )
+    with django_assert_max_num_queries(10):
+        first = atelier_client.get(reverse("partners:reservations"))
+    assert len(first.context["page"]) == 50 and "(51)" in first.content.decode()
+    second = atelier_client.get(reverse("partners:reservations"), {"page": 2, "site": "all"})
+    assert len(second.context["page"]) == 1 and 'href="?site=all&page=1" rel="prev"' in second.content.decode()
+
+
 def test_a_ready_device_page_shows_managers_who_waits_for_one(gestion_client, queued_request, laptop):
     page = gestion_client.get(laptop.get_absolute_url()).content.decode()
     assert queued_request.household.reference in page
