@@ -230,8 +230,10 @@ def spec_pages(fmt: LabelFormat, devices: Sequence[Device], skip: int = 0) -> li
     return pages
 
 
-def label_queryset(devices):
-    """What a label reads, in a constant number of queries."""
+def label_queryset(devices, kind: str = SPEC):
+    """What a label of `kind` reads, in a constant number of queries (an asset label only its category)."""
+    if kind == ASSET:
+        return devices.select_related("category")
     return devices.select_related("category", "operating_system", "lot__donor").prefetch_related("drives")
 
 

@@ -40,7 +40,7 @@ def _labels(request: HttpRequest, devices, *, filename: str, fallback: str) -> H
         messages.error(request, form.error_text())
         return _back(request, fallback)
     data = form.cleaned_data
-    devices = list(label_queryset(devices))
+    devices = list(label_queryset(devices, data["kind"]))
     if not devices:
         messages.error(request, _("No device to print a label for."))
         return _back(request, fallback)

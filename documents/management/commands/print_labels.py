@@ -37,7 +37,7 @@ class Command(BaseCommand):
         if options["calibration"]:
             self._write(options["output"], render_calibration(fmt))
             return
-        devices = list(label_queryset(self._devices(options)))
+        devices = list(label_queryset(self._devices(options), options["kind"]))
         if options["tags"]:
             order = {tag: n for n, tag in enumerate(options["tags"])}
             devices.sort(key=lambda device: order[device.asset_tag])
