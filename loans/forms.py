@@ -3,6 +3,7 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +12,7 @@ from partners.models import Household
 from partners.models.households import AgeBracket
 
 from . import pricing, services
-from .models import SaleKind
+from .models import SaleKind, SaleStatus
 from .models.choices import Accessory, Condition, PaymentMethod
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -169,6 +170,45 @@ class LoanFilterForm(forms.Form):
         "given": _("Gifts"),
     }
     q = forms.CharField(label=_("Household, name or tag"), required=False)
+
+
+class SaleFilterForm(forms.Form):
+    q = forms.CharField(label=_("Number, tag, household or organisation"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All"))] + SaleKind.choices, required=False)
+    payment_method = forms.ChoiceField(
+        label=_("Paid by"), choices=[("", _("All"))] + PaymentMethod.choices, required=False
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=[("", _("All"))] + SaleStatus.choices, required=False)
+    sold_from = forms.DateField(label=_("From"), required=False, widget=DATE)
+    sold_to = forms.DateField(label=_("To"), required=False, widget=DATE)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("sold_from") and data.get("sold_to") and data["sold_from"] > data["sold_to"]:
+            self.add_error("sold_to", _("The end of the period comes before its start."))
+        return data
+
+    def filter(self, sales):
+        """`sales` narrowed by the valid filters (an invalid form filters nothing)."""
+        if not self.is_valid():
+            return sales
+        data = self.cleaned_data
+        if q := data["q"].strip():
+            sales = sales.filter(
+                Q(number__iexact=q)
+                | Q(device__asset_tag__iexact=q)
+                | Q(household__reference__icontains=q)
+                | Q(household__last_name__icontains=q)
+                | Q(organisation_name__icontains=q)
+            )
+        for field in ("kind", "payment_method", "status"):
+            if data[field]:
+                sales = sales.filter(**{field: data[field]})
+        if data["sold_from"]:
+            sales = sales.filter(sold_on__gte=data["sold_from"])
+        if data["sold_to"]:
+            sales = sales.filter(sold_on__lte=data["sold_to"])
+        return sales
 
 
 BUYER_KINDS = [("household", _("A household")), ("organisation", _("An organisation"))]

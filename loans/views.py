@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -19,8 +19,8 @@ from workshop.errors import DomainError
 from workshop.roles import workshop_required
 
 from . import forms, pricing, services
-from .models import Loan, LoanStatus, Membership, Sale
-from .models.choices import accessory_labels
+from .models import Loan, LoanStatus, Membership, Sale, SaleKind, SaleStatus
+from .models.choices import PaymentMethod, accessory_labels
 
 
 def _device(tag: str) -> Device:
@@ -270,21 +270,29 @@ def sale_create(request: HttpRequest, tag: str) -> HttpResponse:
 
 @workshop_required
 def sale_list(request: HttpRequest) -> HttpResponse:
-    sales = _site_filter(request, Sale.objects.all()).select_related("device__category", "household")
-    if q := request.GET.get("q", "").strip():
-        sales = sales.filter(
-            Q(number__iexact=q)
-            | Q(device__asset_tag__iexact=q)
-            | Q(household__reference__icontains=q)
-            | Q(household__last_name__icontains=q)
-            | Q(organisation_name__icontains=q)
-        )
-    if kind := request.GET.get("kind"):
-        sales = sales.filter(kind=kind)
-    page = Paginator(sales, 50).get_page(request.GET.get("page"))
+    form = forms.SaleFilterForm(request.GET or None)
+    sales = form.filter(_site_filter(request, Sale.objects.all()))
+    # What the till should hold for the period: totals of the sales kept (not those returned).
+    kept = sales.filter(status=SaleStatus.DONE, kind=SaleKind.SALE)
+    totals = kept.aggregate(count=Count("pk"), amount=Sum("price"))
+    by_method = (
+        kept.values("payment_method").annotate(count=Count("pk"), amount=Sum("price")).order_by("payment_method")
+    )
+    methods = dict(PaymentMethod.choices)
+    page = Paginator(sales.select_related("device__category", "household"), 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "loans/sale_list.html", {"page": page, "q": q, "query": query.urlencode()})
+    return render(
+        request,
+        "loans/sale_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "totals": totals,
+            "by_method": [(methods[row["payment_method"]], row["count"], row["amount"]) for row in by_method],
+        },
+    )
 
 
 @workshop_required

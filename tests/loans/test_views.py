@@ -162,3 +162,53 @@ def test_the_workshop_home_counts_overdue_loans(atelier_client, loan):
     Loan.objects.filter(pk=loan.pk).update(due_on=TODAY - datetime.timedelta(days=2))
     response = atelier_client.get(reverse("inventory:home"))
     assert 'href="/prets/?tab=overdue"><span class="count">1</span>' in response.content.decode()
+
+
+def _sale(site, actor, *, price, method, days_ago=0, kind="sale"):
+    from decimal import Decimal
+
+    from loans import services
+
+    return services.sell(
+        device=ready_device(site=site),
+        buyer=services.Buyer(organisation_name="Centre social de Kervénanec"),
+        terms=services.SaleTerms(
+            price=Decimal(price),
+            payment_method=method,
+            price_reason="Prix du test",
+            sold_on=TODAY - datetime.timedelta(days=days_ago),
+            kind=kind,
+        ),
+        actor=actor,
+    )
+
+
+def test_the_sale_list_filters_by_period_and_payment_and_adds_up_the_takings(atelier_client, atelier, site):
+    cash = _sale(site, atelier, price="90", method="cash")
+    card = _sale(site, atelier, price="60", method="card")
+    old = _sale(site, atelier, price="120", method="cash", days_ago=40)
+    free = _sale(site, atelier, price="0", method="none", kind="donation")
+
+    everything = atelier_client.get(reverse("loans:sale_list"))
+    assert everything.context["totals"] == {"count": 3, "amount": 270}  # the free supply is listed, not counted
+    assert free.number in everything.content.decode()
+
+    week = {"sold_from": (TODAY - datetime.timedelta(days=7)).isoformat(), "sold_to": TODAY.isoformat()}
+    response = atelier_client.get(reverse("loans:sale_list"), week)
+    assert {s.number for s in response.context["page"]} == {cash.number, card.number, free.number}
+    assert response.context["totals"]["amount"] == 150
+    assert [(n, amount) for _label, n, amount in response.context["by_method"]] == [(1, 60), (1, 90)]
+    assert "Carte bancaire : 60,00 €" in response.content.decode()
+
+    response = atelier_client.get(reverse("loans:sale_list"), {"payment_method": "cash"})
+    assert {s.number for s in response.context["page"]} == {cash.number, old.number}
+    assert 'value="cash" selected' in response.content.decode()  # the filter stays chosen
+
+
+def test_a_period_ending_before_it_starts_is_refused_by_name(atelier_client, atelier, site):
+    _sale(site, atelier, price="90", method="cash")
+    response = atelier_client.get(
+        reverse("loans:sale_list"), {"sold_from": TODAY.isoformat(), "sold_to": "2020-01-01"}
+    )
+    assert "La fin de la période précède son début." in response.content.decode()
+    assert len(response.context["page"]) == 1  # an invalid filter narrows nothing
