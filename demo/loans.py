@@ -201,3 +201,19 @@ def _seed_sales(*, rng: random.Random, staff: User, manager: User, organisations
             actor=staff,
         )
         services.warranty_return(sale=sale, reason="La batterie ne tient plus la charge", actor=staff, today=today)
+    # A sale keyed in twice at the counter: the manager cancels it at once with a credit note.
+    device = _ready(public=False)
+    if device is not None:
+        sale = services.sell(
+            device=device,
+            buyer=services.Buyer(household=membership.household),
+            terms=services.SaleTerms(price=services.pricing.grid_price(device) or Decimal("50"), payment_method="cash"),
+            actor=staff,
+        )
+        services.cancel_sale(
+            sale=sale,
+            cancellation=services.Cancellation(
+                reason="Vente saisie deux fois au comptoir", device_returned=False, refund_method="cash"
+            ),
+            actor=manager,
+        )

@@ -14,6 +14,7 @@ class DocumentKind(models.TextChoices):
     LOAN_CONTRACT = "loan_contract", _("Loan contract")
     RETURN_RECEIPT = "return_receipt", _("Return receipt")
     INVOICE = "invoice", _("Invoice")
+    CREDIT_NOTE = "credit_note", _("Credit note")
     MEMBERSHIP_RECEIPT = "membership_receipt", _("Membership receipt")
 
 

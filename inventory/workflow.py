@@ -79,6 +79,8 @@ class Action:
     WARRANTY_RETURN = "warranty_return"
     DONATE = "donate"
     BUY_OUT = "buy_out"
+    CANCEL_SALE = "cancel_sale"
+    SALE_RETURN = "sale_return"
 
     labels = {
         REGISTER: _("Registered"),
@@ -104,6 +106,8 @@ class Action:
         WARRANTY_RETURN: _("Warranty return"),
         DONATE: _("Supply free of charge"),
         BUY_OUT: _("Bought by the borrower"),
+        CANCEL_SALE: _("Sale cancelled, device still here"),
+        SALE_RETURN: _("Sale cancelled, device brought back"),
     }
 
     @classmethod
@@ -144,6 +148,9 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str | None]] = {
     Action.WARRANTY_RETURN: ((S.SOLD,), S.DIAGNOSED),
     Action.DONATE: ((S.RESERVED, S.READY), S.GIVEN),
     Action.BUY_OUT: ((S.LOANED,), S.SOLD),
+    # A sale or free supply cancelled by a credit note: the device never left, or it came back.
+    Action.CANCEL_SALE: ((S.SOLD, S.GIVEN), S.READY),
+    Action.SALE_RETURN: ((S.SOLD, S.GIVEN), S.DIAGNOSED),
 }
 
 # Actions shown as buttons on the device page, in the order of the work.
@@ -163,7 +170,7 @@ WORKBENCH_ACTIONS = (
 
 # Leaving the refurbishing chain and coming back means starting a new cycle: erasure and
 # checks of the previous cycle no longer count.
-NEW_CYCLE_ACTIONS = (Action.TAKE_BACK, Action.WARRANTY_RETURN, Action.REPAIR)
+NEW_CYCLE_ACTIONS = (Action.TAKE_BACK, Action.WARRANTY_RETURN, Action.SALE_RETURN, Action.REPAIR)
 
 
 class WorkflowError(DomainError):

@@ -170,6 +170,35 @@ def issue_invoice(sale: Sale, *, actor):
 
 
 @in_french
+def issue_credit_note(sale: Sale, *, actor):
+    """The avoir that cancels an invoice: it names the invoice, the amount paid back and why."""
+    household = household_facts(sale.household) if sale.household_id else None
+    context = {
+        "workshop": identity(sale.site),
+        "number": sale.credit_note_number,
+        "invoice": sale.number,
+        "invoiced_on": sale.sold_on.isoformat(),
+        "issued_on": timezone.localdate(sale.cancelled_at).isoformat(),
+        "device": device_facts(sale.device),
+        "household": household,
+        "organisation": {"name": sale.organisation_name, "address": sale.organisation_address},
+        "amount": _money(sale.price),
+        "refund_method": sale.get_refund_method_display(),
+        "reason": sale.cancel_reason,
+        "staff": actor.get_full_name() or actor.username,
+    }
+    return issue_document(
+        kind="credit_note",
+        template_name="loans/documents/credit_note.html",
+        context=context,
+        actor=actor,
+        subject=sale,
+        number=sale.credit_note_number,
+        device=sale.device,
+    )
+
+
+@in_french
 def issue_membership_receipt(membership: Membership, *, actor):
     site = getattr(actor, "current_site", None)
     context = {

@@ -286,6 +286,29 @@ class WarrantyForm(forms.Form):
     reason = forms.CharField(label=_("What is wrong"), max_length=300)
 
 
+class CancelSaleForm(forms.Form):
+    WHERE = [
+        ("here", _("It never left the workshop: back on sale as it is")),
+        ("returned", _("The buyer brought it back: it is checked and erased again")),
+    ]
+    reason = forms.CharField(label=_("Why the sale is cancelled"), max_length=300)
+    device = forms.ChoiceField(label=_("The device"), choices=WHERE, widget=forms.RadioSelect, initial="here")
+    refund_method = forms.ChoiceField(
+        label=_("Refunded by"),
+        choices=[c for c in PaymentMethod.choices if c[0] != PaymentMethod.NONE],
+        required=False,
+        help_text=_("For a sale that was paid; a credit note is issued."),
+    )
+
+    def cancellation(self) -> services.Cancellation:
+        data = self.cleaned_data
+        return services.Cancellation(
+            reason=data["reason"],
+            device_returned=data["device"] == "returned",
+            refund_method=data["refund_method"] or PaymentMethod.NONE,
+        )
+
+
 class MembershipForm(forms.Form):
     member_kind = forms.ChoiceField(
         label=_("Member"), choices=BUYER_KINDS, widget=forms.RadioSelect, initial="household"

@@ -19,7 +19,7 @@ from inventory.models import Device
 from inventory.services import apply, journal, lock
 from inventory.workflow import Action, Status
 from partners import services as partners
-from partners.models import Allocation, Household
+from partners.models import Allocation, Household, RequestStatus
 from workshop.dates import add_months
 from workshop.errors import DomainError
 from workshop.models import User
@@ -39,11 +39,13 @@ RENEWED = "loan_renewed"
 SIGNED = "loan_signed"
 REMINDED = "loan_reminded"
 JOINED = "membership_joined"
+SALE_CANCELLED = "sale_cancelled"
 ACTION_LABELS = {
     RENEWED: gettext_lazy("Loan renewed"),
     SIGNED: gettext_lazy("Contract signed"),
     REMINDED: gettext_lazy("Reminder sent"),
     JOINED: gettext_lazy("Membership recorded"),
+    SALE_CANCELLED: gettext_lazy("Sale cancelled"),
 }
 
 
@@ -332,6 +334,7 @@ def buy_out(*, loan: Loan, payment_method: str, actor: User, today: datetime.dat
         device=device,
         household=loan.household,
         request=loan.request,
+        loan=loan,
         site=loan.site,
         sold_on=today,
         price=loan.option_price,
@@ -550,6 +553,75 @@ def warranty_return(*, sale: Sale, reason: str, actor: User, today: datetime.dat
     apply(
         device=sale.device, action=Action.WARRANTY_RETURN, actor=actor, subject=sale, details={"reason": reason.strip()}
     )
+    return sale
+
+
+@dataclass(frozen=True)
+class Cancellation:
+    reason: str
+    device_returned: bool  # the buyer brought it back (checked and erased again) or it never left
+    refund_method: str = PaymentMethod.NONE
+
+
+@transaction.atomic
+def cancel_sale(*, sale: Sale, cancellation: Cancellation, actor: User, today: datetime.date | None = None) -> Sale:
+    """Cancel a sale or free supply: a numbered credit note refunds the price, the device comes back.
+
+    The invoice is never changed (it was issued); a request the sale fulfilled goes back to the
+    waiting list. A sale already returned under warranty can still be refunded: its device is
+    back already.
+    """
+    reason = cancellation.reason.strip()
+    if not reason:
+        raise LoanError(_("Reason: say why the sale is cancelled; it is printed on the credit note."))
+    sale = Sale.objects.select_for_update(of=("self",)).select_related("device", "request", "loan").get(pk=sale.pk)
+    if sale.status == SaleStatus.CANCELLED:
+        raise LoanError(
+            _("%(number)s was already cancelled by credit note %(note)s.")
+            % {"number": sale.number, "note": sale.credit_note_number or "—"}
+        )
+    refund = sale.price > 0
+    if refund and cancellation.refund_method == PaymentMethod.NONE:
+        raise LoanError(_("Refund: say how the %(price)s € are paid back.") % {"price": euros(sale.price)})
+    today = today or timezone.localdate()
+    device_moves = sale.status == SaleStatus.DONE
+    if device_moves and sale.loan_id and not cancellation.device_returned:
+        raise LoanError(
+            _(
+                "%(number)s is the purchase of the device lent under %(loan)s: it is with its borrower. "
+                "Cancel once they bring it back."
+            )
+            % {"number": sale.number, "loan": sale.loan.number}
+        )
+    sale.status = SaleStatus.CANCELLED
+    sale.credit_note_number = number("AV", "credit_note", today) if refund else ""
+    sale.refund_method = cancellation.refund_method if refund else ""
+    sale.cancel_reason = reason
+    sale.cancelled_at = timezone.now()
+    sale.cancelled_by = actor
+    sale.save(
+        update_fields=[
+            "status",
+            "credit_note_number",
+            "refund_method",
+            "cancel_reason",
+            "cancelled_at",
+            "cancelled_by",
+        ]
+    )
+    details = {"sale": sale.number, "number": sale.credit_note_number, "reason": reason}
+    if device_moves:
+        action = Action.SALE_RETURN if cancellation.device_returned else Action.CANCEL_SALE
+        apply(device=sale.device, action=action, actor=actor, subject=sale, details=details)
+    else:
+        journal(action=SALE_CANCELLED, actor=actor, device=sale.device, subject=sale, details=details)
+    # A bought-out loan had fulfilled the request at hand-over: its household is not waiting again.
+    if sale.request_id and not sale.loan_id and sale.request.status == RequestStatus.FULFILLED:
+        partners.reopen_request(
+            request=sale.request, actor=actor, reason=_("Sale %(number)s cancelled") % {"number": sale.number}
+        )
+    if refund:
+        documents.issue_credit_note(sale, actor=actor)
     return sale
 
 

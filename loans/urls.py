@@ -14,5 +14,6 @@ urlpatterns = [
     path("ventes/", views.sale_list, name="sale_list"),
     path("ventes/<int:pk>/", views.sale_detail, name="sale_detail"),
     path("ventes/<int:pk>/retour-garantie/", views.warranty_return, name="warranty_return"),
+    path("ventes/<int:pk>/annuler/", views.sale_cancel, name="sale_cancel"),
     path("adhesions/", views.membership_list, name="membership_list"),
 ]

@@ -16,7 +16,7 @@ from inventory.models import Device
 from inventory.workflow import Status
 from partners.models import Allocation
 from workshop.errors import DomainError
-from workshop.roles import workshop_required
+from workshop.roles import is_manager, manager_required, workshop_required
 
 from . import forms, pricing, services
 from .models import Loan, LoanStatus, Membership, Sale, SaleKind, SaleStatus
@@ -272,8 +272,9 @@ def sale_create(request: HttpRequest, tag: str) -> HttpResponse:
 def sale_list(request: HttpRequest) -> HttpResponse:
     form = forms.SaleFilterForm(request.GET or None)
     sales = form.filter(_site_filter(request, Sale.objects.all()))
-    # What the till should hold for the period: totals of the sales kept (not those returned).
-    kept = sales.filter(status=SaleStatus.DONE, kind=SaleKind.SALE)
+    # What the till should hold for the period: sales not cancelled by a credit note (a warranty
+    # return alone refunds nothing).
+    kept = sales.filter(kind=SaleKind.SALE).exclude(status=SaleStatus.CANCELLED)
     totals = kept.aggregate(count=Count("pk"), amount=Sum("price"))
     by_method = (
         kept.values("payment_method").annotate(count=Count("pk"), amount=Sum("price")).order_by("payment_method")
@@ -296,7 +297,7 @@ def sale_list(request: HttpRequest) -> HttpResponse:
 
 
 @workshop_required
-def sale_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def sale_detail(request: HttpRequest, pk: int, cancel_form=None, status: int = 200) -> HttpResponse:
     sale = get_object_or_404(Sale.objects.select_related("device__category", "household__organisation", "site"), pk=pk)
     return render(
         request,
@@ -307,7 +308,10 @@ def sale_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": _journal(sale),
             "warranty_form": forms.WarrantyForm(),
             "under_warranty": sale.warranty_until and timezone.localdate() <= sale.warranty_until,
+            "cancel_form": cancel_form or forms.CancelSaleForm(),
+            "can_cancel": is_manager(request.user) and sale.status != SaleStatus.CANCELLED,
         },
+        status=status,
     )
 
 
@@ -324,6 +328,27 @@ def warranty_return(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Device back under warranty: it goes through the checks again."))
+    return redirect(sale)
+
+
+@require_POST
+@manager_required
+def sale_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    sale = get_object_or_404(Sale, pk=pk)
+    form = forms.CancelSaleForm(request.POST)
+    if not form.is_valid():
+        return sale_detail(request, pk, cancel_form=form, status=400)
+    try:
+        sale = services.cancel_sale(sale=sale, cancellation=form.cancellation(), actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return sale_detail(request, pk, cancel_form=form, status=400)
+    if sale.credit_note_number:
+        messages.success(
+            request, _("Sale cancelled: credit note %(number)s issued.") % {"number": sale.credit_note_number}
+        )
+    else:
+        messages.success(request, _("Free supply cancelled."))
     return redirect(sale)
 
 

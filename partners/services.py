@@ -41,6 +41,7 @@ RESERVED = "request_reserved"
 RESERVATION_ENDED = "reservation_ended"
 RESERVATION_EXTENDED = "reservation_extended"
 FULFILLED = "request_fulfilled"
+REOPENED = "request_reopened"
 
 ACTION_LABELS = {
     SUBMITTED: gettext_lazy("Request sent"),
@@ -54,6 +55,7 @@ ACTION_LABELS = {
     RESERVATION_ENDED: gettext_lazy("Reservation ended"),
     RESERVATION_EXTENDED: gettext_lazy("Reservation extended"),
     FULFILLED: gettext_lazy("Device handed over"),
+    REOPENED: gettext_lazy("Back on the waiting list"),
 }
 
 
@@ -188,6 +190,14 @@ def cancel_request(*, request: DeviceRequest, actor: User, reason: str = "") -> 
     if allocation is not None:
         _end_allocation(allocation, AllocationState.RELEASED, actor=actor, reason=reason or _("Request cancelled"))
     return _change_status(request, RequestStatus.CANCELLED, action=CANCELLED, actor=actor, reason=reason.strip())
+
+
+@transaction.atomic
+def reopen_request(*, request: DeviceRequest, actor: User, reason: str) -> DeviceRequest:
+    """A hand-over is undone (its sale cancelled): the household waits again, in its original place."""
+    request = lock_request(request)
+    _require(request, (RequestStatus.FULFILLED,), _("This request is « %(status)s »: it cannot be reopened."))
+    return _change_status(request, RequestStatus.ACCEPTED, action=REOPENED, actor=actor, reason=reason.strip())
 
 
 def default_reservation_end(today: datetime.date | None = None) -> datetime.date:

@@ -15,6 +15,7 @@ class SaleKind(models.TextChoices):
 class SaleStatus(models.TextChoices):
     DONE = "done", _("Done")
     WARRANTY_RETURNED = "warranty_returned", _("Returned under warranty")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class SaleQuerySet(ScopedQuerySet):
@@ -47,6 +48,15 @@ class Sale(NeverDeleted):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # Set when the borrower took up the option to buy at the end of this loan (the device is with them).
+    loan = models.ForeignKey(
+        "loans.Loan",
+        verbose_name=_("loan bought out"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     site = models.ForeignKey("workshop.Site", verbose_name=_("site"), on_delete=models.PROTECT, related_name="+")
     status = models.CharField(_("status"), max_length=20, choices=SaleStatus.choices, default=SaleStatus.DONE)
     sold_on = models.DateField(_("date"))
@@ -61,6 +71,19 @@ class Sale(NeverDeleted):
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Cancellation: an issued invoice is never changed; a credit note (avoir) cancels it.
+    credit_note_number = models.CharField(_("credit note"), max_length=20, blank=True)
+    refund_method = models.CharField(_("refunded by"), max_length=10, choices=PaymentMethod.choices, blank=True)
+    cancel_reason = models.CharField(_("why it was cancelled"), max_length=300, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cancelled by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     objects = SaleQuerySet.as_manager()
 

@@ -207,8 +207,6 @@ def test_the_sale_list_filters_by_period_and_payment_and_adds_up_the_takings(ate
 
 def test_a_period_ending_before_it_starts_is_refused_by_name(atelier_client, atelier, site):
     _sale(site, atelier, price="90", method="cash")
-    response = atelier_client.get(
-        reverse("loans:sale_list"), {"sold_from": TODAY.isoformat(), "sold_to": "2020-01-01"}
-    )
+    response = atelier_client.get(reverse("loans:sale_list"), {"sold_from": TODAY.isoformat(), "sold_to": "2020-01-01"})
     assert "La fin de la période précède son début." in response.content.decode()
     assert len(response.context["page"]) == 1  # an invalid filter narrows nothing

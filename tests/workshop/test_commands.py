@@ -83,12 +83,13 @@ def test_seed_demo_gives_each_partner_its_organisation_and_requests_in_every_sta
 
 @override_settings(DEBUG=True)
 def test_seed_demo_has_loans_in_every_state_sales_and_memberships():
-    from loans.models import Loan, LoanStatus, Membership, Reminder, Sale, SaleKind
+    from loans.models import Loan, LoanStatus, Membership, Reminder, Sale, SaleKind, SaleStatus
 
     call_command("seed_demo")
     assert set(Loan.objects.values_list("status", flat=True)) == set(LoanStatus.values)
     assert Loan.objects.overdue().exists() and Reminder.objects.exists()
     assert set(Sale.objects.values_list("kind", flat=True)) == set(SaleKind.values)
+    assert set(Sale.objects.values_list("status", flat=True)) == set(SaleStatus.values)
     assert Membership.objects.exists()
 
 
