@@ -9,7 +9,7 @@ from django.utils import timezone
 from inventory.workflow import Status
 from workshop import roles
 
-from .models import Loan, Sale
+from .models import Loan, Sale, SaleStatus
 
 
 def device_panel(request, device) -> str | None:
@@ -20,10 +20,15 @@ def device_panel(request, device) -> str | None:
     if device.status in (Status.RESERVED, Status.READY):
         context["can_lend"] = device.status == Status.RESERVED
         context["can_sell"] = True
-    elif device.status in (Status.LOANED, Status.LOST, Status.GIVEN):
-        context["loan"] = Loan.objects.filter(device=device).order_by("-pk").first()
-    elif device.status == Status.SOLD:
-        context["sale"] = Sale.objects.filter(device=device).order_by("-pk").first()
+    elif device.status in (Status.LOANED, Status.LOST, Status.GIVEN, Status.SOLD):
+        # GIVEN is reached by a free supply (a sale) or by a loan turned into a gift.
+        sale = None
+        if device.status in (Status.SOLD, Status.GIVEN):
+            sale = Sale.objects.filter(device=device, status=SaleStatus.DONE).order_by("-pk").first()
+        if sale is not None:
+            context["sale"] = sale
+        else:
+            context["loan"] = Loan.objects.filter(device=device).order_by("-pk").first()
     else:
         return None
     return render_to_string("loans/partials/device_panel.html", context, request=request)

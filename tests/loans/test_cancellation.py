@@ -153,3 +153,16 @@ def test_only_managers_cancel_a_sale_from_its_page(client, site, atelier, gestio
     assert f"AV-{TODAY.year}-0001" in page and "Erreur de prix" in page
     listing = client.get(reverse("loans:sale_list"))
     assert listing.context["totals"] == {"count": 0, "amount": None}  # a cancelled sale is no takings
+
+
+def test_the_device_page_shows_the_free_supply_and_the_household_page_the_cancellation(
+    client, reserved, household, site, atelier, gestion
+):
+    supplied = ready_device(site=site, grade="B")
+    supply = sell(supplied, atelier, price="0", kind="donation")
+    client.force_login(atelier)
+    assert supply.number in client.get(supplied.get_absolute_url()).content.decode()
+
+    sale = cancel(sell(reserved, atelier, buyer=services.Buyer(household=household)), gestion)
+    page = client.get(reverse("partners:household_detail", args=[household.pk])).content.decode()
+    assert sale.number in page and "Annulée" in page
