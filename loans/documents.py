@@ -138,16 +138,22 @@ def issue_return_receipt(loan: Loan, *, actor, signature: str = ""):
     )
 
 
+def sale_parties(sale: Sale) -> dict:
+    """Seller, buyer and article: what an invoice and its credit note both state."""
+    return {
+        "workshop": identity(sale.site),
+        "device": device_facts(sale.device),
+        "household": household_facts(sale.household) if sale.household_id else None,
+        "organisation": {"name": sale.organisation_name, "address": sale.organisation_address},
+    }
+
+
 @in_french
 def issue_invoice(sale: Sale, *, actor):
-    household = household_facts(sale.household) if sale.household_id else None
     context = {
-        "workshop": identity(sale.site),
+        **sale_parties(sale),
         "number": sale.number,
         "kind": sale.kind,
-        "device": device_facts(sale.device),
-        "household": household,
-        "organisation": {"name": sale.organisation_name, "address": sale.organisation_address},
         "sold_on": sale.sold_on.isoformat(),
         "price": _money(sale.price),
         "grid_price": _money(sale.grid_price),
@@ -172,16 +178,12 @@ def issue_invoice(sale: Sale, *, actor):
 @in_french
 def issue_credit_note(sale: Sale, *, actor):
     """The avoir that cancels an invoice: it names the invoice, the amount paid back and why."""
-    household = household_facts(sale.household) if sale.household_id else None
     context = {
-        "workshop": identity(sale.site),
+        **sale_parties(sale),
         "number": sale.credit_note_number,
         "invoice": sale.number,
         "invoiced_on": sale.sold_on.isoformat(),
         "issued_on": timezone.localdate(sale.cancelled_at).isoformat(),
-        "device": device_facts(sale.device),
-        "household": household,
-        "organisation": {"name": sale.organisation_name, "address": sale.organisation_address},
         "amount": _money(sale.price),
         "refund_method": sale.get_refund_method_display(),
         "reason": sale.cancel_reason,
