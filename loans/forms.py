@@ -300,6 +300,10 @@ class CancelSaleForm(forms.Form):
         help_text=_("For a sale that was paid; a credit note is issued."),
     )
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "cancel_%s")  # shown next to the warranty form, which has a reason too
+        super().__init__(*args, **kwargs)
+
     def cancellation(self) -> services.Cancellation:
         data = self.cleaned_data
         return services.Cancellation(

@@ -49,6 +49,7 @@ def test_the_audit_catches_an_unlabelled_field(page: Page):
 
 def test_partner_and_loan_pages_have_no_wcag_violation(page: Page, live_server, atelier, gestion, site):
     import datetime
+    from decimal import Decimal
 
     from django.utils import timezone
 
@@ -92,3 +93,18 @@ def test_partner_and_loan_pages_have_no_wcag_violation(page: Page, live_server, 
     ]:
         page.goto(f"{live_server.url}{url}")
         assert violations(page) == [], url
+    # A manager's sale page holds two forms (warranty return, cancellation) side by side.
+    sale = loans.sell(
+        device=ready_device(site=site),
+        buyer=loans.Buyer(organisation_name="Centre social"),
+        terms=loans.SaleTerms(price=Decimal("90"), payment_method="cash", price_reason="Prix du test"),
+        actor=atelier,
+    )
+    page.get_by_role("button", name="Se déconnecter").click()
+    log_in(page, live_server, "gestion")
+    page.goto(f"{live_server.url}{sale.get_absolute_url()}")
+    page.locator("summary").first.click()
+    page.locator("summary").last.click()
+    assert violations(page) == [], sale.get_absolute_url()
+    ids = page.eval_on_selector_all("[id]", "nodes => nodes.map(n => n.id)")
+    assert len(ids) == len(set(ids)), "every id on the page is unique"
