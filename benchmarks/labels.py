@@ -1,8 +1,8 @@
 """1,000 asset labels (Avery L7160) from the database into one PDF: labels per second.
 
 The naive baseline, measured in the same run, draws each code with python-barcode's default
-SVGWriter (one <rect> element per bar, an <svg> per label) embedded in a positioned <div> per label. Both paths are also measured
-without the garbage-collector tuning that render_html applies.
+SVGWriter (one <rect> element per bar, an <svg> per label) embedded in a positioned <div> per label.
+Both paths are also measured without the garbage-collector tuning that render_html applies.
 """
 
 import gc

@@ -279,7 +279,6 @@ def sale_list(request: HttpRequest) -> HttpResponse:
     by_method = (
         kept.values("payment_method").annotate(count=Count("pk"), amount=Sum("price")).order_by("payment_method")
     )
-    methods = dict(PaymentMethod.choices)
     page = Paginator(sales.select_related("device__category", "household"), 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -291,7 +290,9 @@ def sale_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "totals": totals,
-            "by_method": [(methods[row["payment_method"]], row["count"], row["amount"]) for row in by_method],
+            "by_method": [
+                (PaymentMethod(row["payment_method"]).label, row["count"], row["amount"]) for row in by_method
+            ],
         },
     )
 
