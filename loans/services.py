@@ -541,6 +541,8 @@ def warranty_return(*, sale: Sale, reason: str, actor: User, today: datetime.dat
         raise LoanError(_("Say what is wrong with the device."))
     sale = Sale.objects.select_for_update(of=("self",)).select_related("device").get(pk=sale.pk)
     today = today or timezone.localdate()
+    if sale.status == SaleStatus.CANCELLED:
+        raise LoanError(_("%(number)s was cancelled: there is no warranty left.") % {"number": sale.number})
     if sale.status != SaleStatus.DONE:
         raise LoanError(_("%(number)s was already returned under warranty.") % {"number": sale.number})
     if sale.warranty_until is None or today > sale.warranty_until:

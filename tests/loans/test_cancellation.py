@@ -166,3 +166,9 @@ def test_the_device_page_shows_the_free_supply_and_the_household_page_the_cancel
     sale = cancel(sell(reserved, atelier, buyer=services.Buyer(household=household)), gestion)
     page = client.get(reverse("partners:household_detail", args=[household.pk])).content.decode()
     assert sale.number in page and "Annulée" in page
+
+
+def test_a_cancelled_sale_has_no_warranty_left(site, atelier, gestion):
+    sale = cancel(sell(ready_device(site=site, grade="B"), atelier), gestion)
+    with pytest.raises(services.LoanError, match="annulée : plus de garantie"):
+        services.warranty_return(sale=sale, reason="Panne", actor=atelier)
